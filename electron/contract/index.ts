@@ -6,23 +6,17 @@ import type { z } from 'zod';
 import type { MethodSpec } from './basics/method';
 import type { Result } from './basics/result';
 import type { TransportErrorCode } from './basics/errors';
-import { health, eventCurrent, eventSummary, eventList, eventCreate, eventOpen } from './methods/event';
-import { participantsList, delegationsList, categoriesList } from './methods/participants';
-import { sessionsList } from './methods/programme';
-import { electionsList } from './methods/elections';
+import { EVENT_METHODS } from './methods/event';
+import { PARTICIPANT_METHODS } from './methods/participants';
+import { PROGRAMME_METHODS } from './methods/programme';
+import { ELECTION_METHODS } from './methods/elections';
 
+// Each feature declares its own method map; a new feature adds one line here.
 export const API = {
-  health,
-  'event.current': eventCurrent,
-  'event.summary': eventSummary,
-  'event.list': eventList,
-  'event.create': eventCreate,
-  'event.open': eventOpen,
-  'participants.list': participantsList,
-  'delegations.list': delegationsList,
-  'categories.list': categoriesList,
-  'sessions.list': sessionsList,
-  'elections.list': electionsList,
+  ...EVENT_METHODS,
+  ...PARTICIPANT_METHODS,
+  ...PROGRAMME_METHODS,
+  ...ELECTION_METHODS,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof API;

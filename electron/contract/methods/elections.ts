@@ -47,3 +47,6 @@ export const electionsList = defineMethod({
   errors: ['no_event'],
   roles: [...STAFF_ROLES, 'projector'],
 });
+
+/** The election methods, keyed by their API names. */
+export const ELECTION_METHODS = { 'elections.list': electionsList } as const;

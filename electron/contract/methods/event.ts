@@ -128,3 +128,13 @@ export const eventOpen = defineMethod({
   errors: OPEN_EVENT_ERRORS,
   roles: ['admin'],
 });
+
+/** The event methods, keyed by their API names. */
+export const EVENT_METHODS = {
+  health,
+  'event.current': eventCurrent,
+  'event.summary': eventSummary,
+  'event.list': eventList,
+  'event.create': eventCreate,
+  'event.open': eventOpen,
+} as const;

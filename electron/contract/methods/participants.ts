@@ -89,5 +89,12 @@ export const categoriesList = defineMethod({
   roles: STAFF_ROLES,
 });
 
+/** The participant methods, keyed by their API names. */
+export const PARTICIPANT_METHODS = {
+  'participants.list': participantsList,
+  'delegations.list': delegationsList,
+  'categories.list': categoriesList,
+} as const;
+
 /** Free text notes are kept out of list views on purpose; this schema is reused by later issues. */
 export const StaffNotesSchema = multilineText(2000);

@@ -42,3 +42,6 @@ export const sessionsList = defineMethod({
   errors: ['no_event'],
   roles: STAFF_ROLES,
 });
+
+/** The programme methods, keyed by their API names. */
+export const PROGRAMME_METHODS = { 'sessions.list': sessionsList } as const;

@@ -20,7 +20,7 @@ export function formatEvent(e: EventInfo): string {
 /** Known events, one a line. */
 export function formatEventList(events: KnownEvent[]): string {
   if (events.length === 0) return 'No events yet. Create one with: delegate-desk event create --name NAME --start YYYY-MM-DD\n';
-  return `${events.map((e) => `${e.startDate}  ${e.name}${e.isDemo ? ' (demo)' : ''}\n            ${e.dir}`).join('\n')}\n`;
+  return `${events.map((e) => `${e.startDate}  ${e.name}${e.isDemo && !/demo/iu.test(e.name) ? ' (demo)' : ''}\n            ${e.dir}`).join('\n')}\n`;
 }
 
 /** The contract as a readable list; --json gives the schemas. */
