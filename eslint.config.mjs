@@ -42,7 +42,7 @@ export default tseslint.config(
   },
   {
     // Config files are loaded by their tools, which expect a default export.
-    files: ['**/*.config.{ts,mts,mjs}', 'tests/playwright.config.ts', 'tests/vitest.config.ts', 'renderer/vite.config.mts'],
+    files: ['**/*.config.{ts,mts,mjs}', 'tests/playwright.config.ts', 'tests/vitest.config.mts', 'renderer/vite.config.mts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

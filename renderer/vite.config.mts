@@ -20,5 +20,9 @@ export default defineConfig({
     // Fonts and WebAssembly stay files: the CSP allows font-src/script-src 'self', not data:.
     assetsInlineLimit: (file) => (/\.(woff2?|wasm)$/u.test(file) ? false : undefined),
     chunkSizeWarningLimit: 1500,
+    // Two pages: the staff app, and the badge print page that Chromium turns into PDFs.
+    rolldownOptions: {
+      input: { index: path.join(here, 'index.html'), badge_print: path.join(here, 'badge_print.html') },
+    },
   },
 });

@@ -10,6 +10,9 @@ import { EVENT_METHODS } from './methods/event';
 import { PARTICIPANT_METHODS } from './methods/participants';
 import { PROGRAMME_METHODS } from './methods/programme';
 import { ELECTION_METHODS } from './methods/elections';
+import { IMPORT_METHODS } from './methods/import';
+import { DEVICE_METHODS } from './methods/devices';
+import { BADGE_METHODS } from './methods/badges';
 
 // Each feature declares its own method map; a new feature adds one line here.
 export const API = {
@@ -17,6 +20,9 @@ export const API = {
   ...PARTICIPANT_METHODS,
   ...PROGRAMME_METHODS,
   ...ELECTION_METHODS,
+  ...IMPORT_METHODS,
+  ...DEVICE_METHODS,
+  ...BADGE_METHODS,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof API;
@@ -43,4 +49,7 @@ export * from './methods/event';
 export * from './methods/participants';
 export * from './methods/programme';
 export * from './methods/elections';
+export * from './methods/devices';
+export * from './methods/badges';
+export * from './methods/import';
 export * from './push';

@@ -7,9 +7,24 @@ import { z } from 'zod';
 export const PUSH_TOPICS = {
   'event.changed': z.object({ eventId: z.string().nullable() }),
   'data.changed': z.object({ scope: z.enum(['participants', 'programme', 'elections']) }),
+  /** A device paired, changed, connected or was revoked (null: the pairing codes changed). */
+  'devices.changed': z.object({ deviceId: z.string().nullable() }),
+  /** How far a running import is; screens show it as a progress bar. */
+  'import.progress': z.object({
+    uploadId: z.string(),
+    phase: z.enum(['reading', 'checking', 'writing', 'done', 'cancelled']),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
 } as const;
 export type PushTopic = keyof typeof PUSH_TOPICS;
 export type PushPayload<T extends PushTopic> = z.infer<(typeof PUSH_TOPICS)[T]>;
+
+/**
+ * The push WebSocket's subprotocol. A device offers its token as a second subprotocol,
+ * `bearer.<token>` (browsers cannot set headers on a WebSocket; a URL would leak it to logs).
+ */
+export const PUSH_WS_PROTOCOL = 'delegate-desk.v1';
 
 /** A push message as it travels on the WebSocket or IPC channel. */
 export const PushMessageSchema = z.object({ topic: z.string(), payload: z.unknown() });

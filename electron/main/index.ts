@@ -6,9 +6,12 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { startHostCore, type HostCore } from '../core/api/host_core';
 import { defaultAppHome } from '../core/home/app_home';
+import { ensureLanCertificate } from '../core/devices/lan_certificate';
+import { readNetworkSettings, writeNetworkSettings } from '../core/devices/network_settings';
 import { startHttpServer, type HttpHost } from '../core/host/http_server';
 import { APP_INDEX_URL, handleAppProtocol, registerAppScheme } from './app_protocol';
 import { createShutdown, httpPortFromEnv, messageOf } from './app_lifecycle';
+import { createElectronBadgeRenderer } from './badge_window';
 import { registerIpcTransport, WindowRegistry } from './ipc_transport';
 import { installWebSecurity } from './web_security';
 import { buildWindowOptions } from './window_options';
@@ -51,23 +54,40 @@ function createMainWindow(): BrowserWindow {
   return win;
 }
 
-/** The local HTTP API is a convenience next to the window: failing to listen is not fatal. */
+/**
+ * The HTTP server serves LAN devices (when staff let them in on the devices screen, which
+ * remembers the choice) and a browser on this machine; failing to listen is not fatal.
+ */
 async function startLocalServer(started: HostCore): Promise<void> {
   const port = httpPortFromEnv();
+  const home = defaultAppHome();
+  const network = readNetworkSettings(home);
   try {
-    http = await startHttpServer({ core: started, host: '127.0.0.1', port, staticDir: RENDERER_DIR });
+    http = await startHttpServer({
+      core: started,
+      host: '127.0.0.1',
+      port,
+      staticDir: RENDERER_DIR,
+      lan: network.lan ? { address: null } : null,
+      https: network.https,
+      onNetworkChange: (settings) => writeNetworkSettings(home, settings),
+      tls: (addresses) => ensureLanCertificate(started.session.current?.layout.keys ?? path.join(home, 'keys'), addresses),
+    });
     process.stdout.write(`Delegate Desk host: ${http.url}\n`);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const reason = typeof code === 'string' ? code : messageOf(error);
     process.stderr.write(`[delegate-desk] no local web server on 127.0.0.1:${port} (${reason}); the desktop window works without it.\n`);
+    started.devices?.attachNetwork(null, `The web server could not start on port ${port} (${reason}), so devices cannot connect. Close what uses the port, then restart Delegate Desk.`);
   }
 }
 
 function onReady(): void {
   installWebSecurity(app, session.defaultSession);
   try {
-    const started = startHostCore({ homeDir: defaultAppHome(), build: { version: app.getVersion() } });
+    // Badges print from a hidden window of this app, through the same page the host serves.
+    const badgeRenderer = createElectronBadgeRenderer({ createWindow: (o) => new BrowserWindow(o), registry, preloadPath: PRELOAD_PATH });
+    const started = startHostCore({ homeDir: defaultAppHome(), build: { version: app.getVersion() }, badgeRenderer });
     if (!started.ok) {
       failToStart(started.error.message);
       return;

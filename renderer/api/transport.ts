@@ -18,6 +18,8 @@ export interface Transport {
   /** Whether the push channel is connected (IPC always is). */
   connected(): boolean;
   onConnectionChange(listener: (connected: boolean) => void): () => void;
+  /** Fires when the host refuses this device's token (revoked, or unknown to the open event). */
+  onUnpaired(listener: () => void): () => void;
 }
 
 /** The object the Electron preload exposes as `window.delegateDesk`. */

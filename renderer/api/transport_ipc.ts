@@ -14,5 +14,7 @@ export function createIpcTransport(bridge: DesktopBridge): Transport {
     },
     connected: () => true,
     onConnectionChange: () => () => undefined,
+    // The desktop window is the host itself: it is never unpaired.
+    onUnpaired: () => () => undefined,
   };
 }

@@ -4,15 +4,18 @@ import { DevicesPage } from '../features/devices';
 import { ExperiencePage } from '../features/experience';
 import { OverviewPage } from '../features/overview';
 import { ParticipantsPage } from '../features/participants';
+import { BadgesPage } from '../features/badges';
 import { ProgrammePage } from '../features/programme';
 import { ResultsPage } from '../features/results';
 import { SettingsPage } from '../features/settings';
 import { AppFrame } from './app_frame';
 import { ErrorBoundary } from './error_boundary';
 import { throwIllegalValue } from '../../electron/contract';
-import { useRoute, type Route } from './routes';
+import { DeviceGate, type DeviceAccess } from '../features/pairing';
+import { ImportPage } from '../features/import';
+import { menuRouteOf, routesFor, secondaryRoutesFor, useRoute, type AppRoute } from './routes';
 
-function Screen({ route }: { route: Route }) {
+function Screen({ route }: { route: AppRoute }) {
   switch (route) {
     case 'overview':
       return <OverviewPage />;
@@ -20,6 +23,10 @@ function Screen({ route }: { route: Route }) {
       return <CheckinPage />;
     case 'participants':
       return <ParticipantsPage />;
+    case 'badges':
+      return <BadgesPage />;
+    case 'import':
+      return <ImportPage />;
     case 'programme':
       return <ProgrammePage />;
     case 'experience':
@@ -35,12 +42,23 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-/** The staff app: the frame around the screen the URL names. */
+/**
+ * The app: the device gate decides what this browser may see — the pairing page for an
+ * unpaired one, the kiosk for a booth, and otherwise the staff app with its role's screens.
+ */
 export function App() {
-  const route = useRoute();
+  return <DeviceGate staff={(access) => <StaffApp access={access} />} />;
+}
+
+/** The staff app: the frame around the screen the URL names, if this role may open it. */
+function StaffApp({ access }: { access: DeviceAccess }) {
+  const asked = useRoute();
+  const routes = routesFor(access.role);
+  const allowed: readonly AppRoute[] = [...routes, ...secondaryRoutesFor(access.role)];
+  const route = allowed.includes(asked) ? asked : (routes[0] ?? 'overview');
   const { t } = useTranslation();
   return (
-    <AppFrame route={route}>
+    <AppFrame route={menuRouteOf(route)} routes={routes} device={access.device}>
       <ErrorBoundary
         key={route}
         fallback={(reset) => (

@@ -4,15 +4,16 @@ import { useApiQuery } from '../api/use_api_query';
 import { useConnected } from '../api/api_context';
 import { Icon } from '../ui/icon';
 import { LanguageSwitch } from './language_switch';
-import { navigate, ROUTES, type Route } from './routes';
+import type { DeviceIdentity } from '../../electron/contract';
+import { navigate, type Route } from './routes';
 
 /** Alt+digit moves between screens from anywhere, so desk staff never need the mouse. */
-function useNavigationShortcuts(): void {
+function useNavigationShortcuts(routes: readonly Route[]): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
       const index = Number(event.code.replace('Digit', '')) - 1;
-      const route = ROUTES[index];
+      const route = routes[index];
       if (event.code.startsWith('Digit') && route) {
         event.preventDefault();
         navigate(route);
@@ -20,15 +21,22 @@ function useNavigationShortcuts(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [routes]);
 }
 
 /** The staff app's frame: menu, event header, connection state, and the current screen. */
-export function AppFrame({ route, children }: { route: Route; children: ReactNode }) {
+export function AppFrame({ route, routes, device, children }: {
+  route: Route;
+  /** The screens this role may open (the menu shows only these). */
+  routes: readonly Route[];
+  /** The paired device this browser is, or null on the host itself. */
+  device: DeviceIdentity | null;
+  children: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const event = useApiQuery('event.current', {});
   const connected = useConnected();
-  useNavigationShortcuts();
+  useNavigationShortcuts(routes);
 
   return (
     <div className="app">
@@ -39,7 +47,7 @@ export function AppFrame({ route, children }: { route: Route; children: ReactNod
           <span className="brand-name">{t('app.name')}</span>
         </div>
         <ul>
-          {ROUTES.map((r, i) => (
+          {routes.map((r, i) => (
             <li key={r}>
               <a
                 href={`#/${r}`}
@@ -75,6 +83,11 @@ export function AppFrame({ route, children }: { route: Route; children: ReactNod
             )}
           </div>
           <div className="topbar-tools">
+            {device ? (
+              <span className="device-badge" data-testid="device-badge">
+                <bdi>{device.name}</bdi> · {t(`pairing.role.${device.role}`)}
+              </span>
+            ) : null}
             {!connected ? (
               <span className="offline-badge" role="status">{t('frame.reconnecting')}</span>
             ) : null}

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
+import type { CallerRole } from '../../electron/contract';
 
-/** The screens of the staff app, in menu order; Alt+1…Alt+8 reach them from anywhere. */
+/** The screens of the staff app, in menu order; Alt+1…Alt+9 reach the first nine from anywhere. */
 export const ROUTES = [
   'overview',
   'checkin',
   'participants',
+  'badges',
   'programme',
   'experience',
   'results',
@@ -13,19 +15,55 @@ export const ROUTES = [
 ] as const;
 export type Route = (typeof ROUTES)[number];
 
+/** Screens opened from another screen, not from the menu (so no Alt+digit): the import, from participants. */
+export const SECONDARY_ROUTES = ['import'] as const;
+export type SecondaryRoute = (typeof SECONDARY_ROUTES)[number];
+/** Any screen the URL can name: a menu screen or a secondary one. */
+export type AppRoute = Route | SecondaryRoute;
+
+/** The menu entry a secondary screen belongs to, highlighted while it is open. */
+export const PARENT_ROUTE: Record<SecondaryRoute, Route> = { import: 'participants' };
+
+/** The menu entry to highlight for a screen. */
+export function menuRouteOf(route: AppRoute): Route {
+  return (SECONDARY_ROUTES as readonly string[]).includes(route) ? PARENT_ROUTE[route as SecondaryRoute] : (route as Route);
+}
+
+/** The secondary screens this role may open: importing is for the host's own admin. */
+export function secondaryRoutesFor(role: CallerRole): readonly SecondaryRoute[] {
+  return role === 'admin' ? SECONDARY_ROUTES : [];
+}
+
+/**
+ * The screens a paired device may open, by role (the API refuses the rest anyway; this
+ * keeps them out of the menu). The admin console sees every screen; a booth never sees the
+ * staff app at all, only its kiosk screen.
+ */
+const ROLE_ROUTES: Partial<Record<CallerRole, readonly Route[]>> = {
+  // A desk reprints a lost badge on the spot; the host signs it and sends the PDF.
+  desk: ['overview', 'checkin', 'participants', 'badges', 'programme'],
+  presenter: ['overview', 'participants', 'programme', 'experience', 'results'],
+  projector: ['results'],
+};
+
+/** The screens this role may open, in menu order. */
+export function routesFor(role: CallerRole): readonly Route[] {
+  return role === 'admin' ? ROUTES : (ROLE_ROUTES[role] ?? []);
+}
+
 /** Reads the route from the URL hash (#/participants); unknown hashes show the overview. */
-export function parseRoute(hash: string): Route {
+export function parseRoute(hash: string): AppRoute {
   const name = hash.replace(/^#\/?/u, '').split(/[/?]/u)[0] ?? '';
-  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'overview';
+  return ([...ROUTES, ...SECONDARY_ROUTES] as readonly string[]).includes(name) ? (name as AppRoute) : 'overview';
 }
 
 /** Navigates by changing the hash, so Back works and a reload stays on the same screen. */
-export function navigate(route: Route): void {
+export function navigate(route: AppRoute): void {
   window.location.hash = `#/${route}`;
 }
 
 /** The current route, following hash changes. */
-export function useRoute(): Route {
+export function useRoute(): AppRoute {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
     const onChange = () => setRoute(parseRoute(window.location.hash));

@@ -9,3 +9,5 @@ import '@fontsource/noto-sans-arabic/700.css';
 import '@fontsource/noto-sans-thai/400.css';
 import '@fontsource/noto-sans-thai/700.css';
 import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-tamil/400.css';
+import '@fontsource/noto-sans-tamil/700.css';

@@ -3,6 +3,7 @@ const PATHS = {
   overview: 'M3 13h8V3H3zM13 21h8V11h-8zM3 21h8v-6H3zM13 3v6h8V3z',
   checkin: 'M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h2v2h-2zM18 18h2v2h-2zM14 18h2M18 14h2',
   participants: 'M16 19v-1a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v1M9 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM22 19v-1a4 4 0 0 0-3-3.9M16 4.1a3 3 0 0 1 0 5.8',
+  badges: 'M6 3h12v18H6zM10 3v3h4V3M9 10h6M9 13h6M9 17h3',
   programme: 'M4 5h16v15H4zM4 9h16M9 3v4M15 3v4',
   experience: 'M4 10h16v10H4zM8 10V5h8v5M10 7h4',
   results: 'M4 20V10M10 20V4M16 20v-7M22 20H2',

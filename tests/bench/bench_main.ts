@@ -11,6 +11,10 @@ import path from 'node:path';
 import { startHostCore } from '../../electron/core/api/host_core';
 import { startHttpServer } from '../../electron/core/host/http_server';
 import { percentile, report, timeMany } from './stats';
+import { benchDevices } from './devices_bench';
+import { benchBadges } from './badges_bench';
+import { benchImport } from './import_bench';
+import { benchSearch } from './search_bench';
 
 const ROUNDS = 2000;
 const WARMUP = 200;
@@ -96,6 +100,11 @@ async function main(): Promise<void> {
     bare.close();
     await host.close();
     core.close();
+
+    await benchDevices(tmp);
+    await benchBadges(tmp);
+    await benchImport(tmp);
+    await benchSearch(tmp);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -118,7 +118,12 @@ describe('main process wiring', () => {
     expect(order.indexOf('setPermissionRequestHandler')).toBeLessThan(order.indexOf('new BrowserWindow'));
     expect(order.indexOf('protocol.handle')).toBeLessThan(order.indexOf('new BrowserWindow'));
 
-    expect(h.startHostCore).toHaveBeenCalledExactlyOnceWith({ homeDir: defaultAppHome(), build: { version: '9.9.9' } });
+    expect(h.startHostCore).toHaveBeenCalledExactlyOnceWith({
+      homeDir: defaultAppHome(),
+      build: { version: '9.9.9' },
+      // badges print through a hidden window, opened only when a batch runs
+      badgeRenderer: expect.objectContaining({ open: expect.any(Function), availability: expect.any(Function) }),
+    });
     expect(h.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(h.electron.ipcMain.handle).toHaveBeenCalledExactlyOnceWith('api:call', expect.any(Function));
     expect(h.core.bus.subscribe).toHaveBeenCalledOnce();

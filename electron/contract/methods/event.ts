@@ -94,7 +94,8 @@ export const eventCurrent = defineMethod({
   input: z.object({}),
   output: EventInfoSchema,
   errors: ['no_event'],
-  roles: STAFF_ROLES,
+  // The projector shows the event's name and dates above the results.
+  roles: [...STAFF_ROLES, 'projector'],
 });
 
 export const eventSummary = defineMethod({

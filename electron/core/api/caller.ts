@@ -5,4 +5,6 @@ export interface Caller {
   readonly role: CallerRole;
   readonly transport: 'ipc' | 'http' | 'cli' | 'test';
   readonly deviceId?: string;
+  /** The network address an HTTP call came from (pairing attempts are rate-limited by it). */
+  readonly address?: string;
 }

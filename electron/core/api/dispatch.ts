@@ -43,7 +43,8 @@ export function createDispatcher(handlers: ApiHandlers, log: DispatchLog): Dispa
     }
     const spec = API[method];
     if (!spec.roles.includes(caller.role)) {
-      return err('forbidden', `A ${caller.role} device may not call ${method}.`);
+      const who = caller.role === 'unpaired' ? 'A device that is not paired' : `A device in the ${caller.role} role`;
+      return err('forbidden', `${who} may not call ${method}.`);
     }
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {

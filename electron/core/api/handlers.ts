@@ -3,6 +3,11 @@ import { eventHandlers } from './handlers/event_handlers';
 import type { HandlerContext } from './handlers/handler_kit';
 import { participantHandlers } from './handlers/participant_handlers';
 import { programmeHandlers } from './handlers/programme_handlers';
+import { deviceHandlers } from './handlers/device_handlers';
+import { badgeHandlers } from './handlers/badge_handlers';
+import { importHandlers } from './handlers/import_handlers';
+import type { BadgeRenderer } from '../badges';
+import { DeviceService } from '../devices/device_service';
 import type { HostSession } from './host_session';
 
 /** The running build's version, shown by `health` and the about box. */
@@ -15,11 +20,20 @@ export interface BuildInfo {
  * slice; `satisfies ApiHandlers` makes a missing method, or one drifting from the contract,
  * a type error. A new feature adds one line here.
  */
-export function buildHandlers(session: HostSession, build: BuildInfo): ApiHandlers {
+export function buildHandlers(
+  session: HostSession,
+  build: BuildInfo,
+  devices = new DeviceService({ db: () => session.current?.db ?? null, publish: () => undefined }),
+  /** The Chromium badge batches print through; none means PDFs are unavailable here. */
+  badgeRenderer: BadgeRenderer | null = null,
+): ApiHandlers {
   const context: HandlerContext = { session, build };
   return {
     ...eventHandlers(context),
     ...participantHandlers(context),
     ...programmeHandlers(context),
+    ...deviceHandlers(devices),
+    ...badgeHandlers(context, badgeRenderer),
+    ...importHandlers(context),
   } satisfies ApiHandlers;
 }

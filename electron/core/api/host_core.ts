@@ -6,7 +6,9 @@ import type { OpenEventError } from '../workspace/event_workspace';
 import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch';
 import { buildHandlers, type BuildInfo } from './handlers';
 import { HostSession } from './host_session';
+import { DeviceService } from '../devices/device_service';
 import { PushBus } from './push_bus';
+import type { BadgeRenderer } from '../badges';
 
 export interface HostCoreOptions {
   /** The app home (events folder and remembered state). */
@@ -21,6 +23,8 @@ export interface HostCoreOptions {
   readonly demoEventInput?: CreateEventInput;
   readonly log?: DispatchLog;
   readonly now?: () => Date;
+  /** The Chromium that prints badges in this runtime (desktop window, or a system Chromium). */
+  readonly badgeRenderer?: BadgeRenderer | null;
 }
 
 /** Everything a transport needs: the dispatcher, the push bus, and the open event. */
@@ -28,6 +32,8 @@ export interface HostCore {
   readonly dispatch: Dispatch;
   readonly bus: PushBus;
   readonly session: HostSession;
+  /** LAN devices of the open event: pairing, tokens, presence, revocation. */
+  readonly devices: DeviceService;
   readonly event: EventInfo;
   close(): void;
 }
@@ -55,9 +61,18 @@ export function startHostCore(options: HostCoreOptions): Result<HostCore, OpenEv
   });
   const started = session.start(options.dataDir, { demoIfNew: options.demoIfNew });
   if (!started.ok) return started;
-  const dispatch = createDispatcher(buildHandlers(session, options.build), options.log ?? stderrLog);
+  const devices = new DeviceService({
+    db: () => session.current?.db ?? null,
+    publish: (deviceId) => bus.publish('devices.changed', { deviceId }),
+    now: options.now,
+  });
+  // Devices are paired to an event: when the host switches events, the old event's devices go.
+  bus.subscribe((message) => {
+    if (message.topic === 'event.changed') devices.eventChanged();
+  });
+  const dispatch = createDispatcher(buildHandlers(session, options.build, devices, options.badgeRenderer ?? null), options.log ?? stderrLog);
   return {
     ok: true,
-    value: { dispatch, bus, session, event: started.value, close: () => session.close() },
+    value: { dispatch, bus, session, devices, event: started.value, close: () => session.close() },
   };
 }

@@ -27,6 +27,11 @@ export class HostSession {
     return this.options.home;
   }
 
+  /** The push bus, for handlers that report progress (a long import) to every screen. */
+  get bus(): PushBus {
+    return this.options.bus;
+  }
+
   /** The open event, or null before one is opened. */
   get current(): EventWorkspace | null {
     return this.workspace;

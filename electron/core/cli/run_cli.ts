@@ -8,6 +8,9 @@ import { EventHome } from '../home/event_home';
 import { createEventFolder, openEventFolder } from '../workspace/event_workspace';
 import { seedDemoEvent } from '../demo/seed_demo_event';
 import { formatContract, formatEvent, formatEventList } from './cli_format';
+import { runImportCommand } from './import_commands';
+import { runBadgesCommand, runVerifyBadgeCommand } from './badge_commands';
+import { runParticipantsCommand } from './participants_commands';
 
 export interface CliIo {
   out(text: string): void;
@@ -22,6 +25,23 @@ Commands:
   event list                       events on this computer
   event create --name NAME --start YYYY-MM-DD [--end YYYY-MM-DD] [--demo] [--data-dir DIR]
   contract                         every API method: schemas, error codes, roles
+  participants list [--data-dir DIR]
+                                   everyone registered, in protocol order
+  participants search QUERY [--data-dir DIR]
+                                   the ranked search of the participants screen (any script,
+                                   romanised Korean, no accents needed, one typo); best 50 shown
+  import FILE [--mapping PRESET] [--encoding ENC] [--sheet NAME] [--header-row N] [--source NAME]
+              [--strict] [--dry-run] [--data-dir DIR]
+                                   import a registration export (CSV, TSV, Unicode Text, XLSX) into
+                                   the event; rows with errors are skipped and listed (--strict:
+                                   import nothing then); exits non-zero when nothing was imported
+  badges [--filter F]... [--template T] --out FILE.pdf [--data-dir DIR]
+                                   print-ready badge PDF (needs Chromium, Chrome or Edge; CHROMIUM_PATH
+                                   picks one). F: all, not-printed, delegation=NAME|ID, category=CODE,
+                                   participant=ID (filters combine). T: a6, in4x3, cr80, a4x4, a4x8
+  verify-badge CODE [--data-dir DIR]
+                                   checks a scanned badge code: valid and whose, or why it is refused;
+                                   exits non-zero when it is not valid
 
 Options:
   --json           machine-readable output
@@ -39,6 +59,16 @@ const OPTIONS = {
   end: { type: 'string' },
   demo: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  mapping: { type: 'string' },
+  encoding: { type: 'string' },
+  sheet: { type: 'string' },
+  'header-row': { type: 'string' },
+  source: { type: 'string' },
+  strict: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  filter: { type: 'string', multiple: true },
+  template: { type: 'string' },
+  out: { type: 'string' },
 } as const;
 
 /** Runs one command line; returns the exit code. Never throws for bad input. */
@@ -60,6 +90,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : undefined;
   const print = (json: unknown, text: string) => io.out(values.json ? `${JSON.stringify(json, null, 2)}\n` : text);
 
+  if (command === 'import') {
+    const { mapping, encoding, sheet, source, strict, json } = values;
+    return runImportCommand(
+      { file: sub, home, dataDir, mapping, encoding, sheet, headerRow: values['header-row'], source, dryRun: values['dry-run'], strict, json },
+      io,
+    );
+  }
+  if (command === 'badges') {
+    const { filter, template, out, json } = values;
+    return runBadgesCommand({ home, dataDir, filters: filter ?? [], template, out, json }, io);
+  }
+  if (command === 'participants') {
+    const query = positionals.slice(2).join(' ');
+    return runParticipantsCommand({ sub, query, home, dataDir, json: values.json }, io);
+  }
+  if (command === 'verify-badge') return runVerifyBadgeCommand({ code: sub, home, dataDir, json: values.json }, io);
   if (command === 'contract') {
     const doc = contractAsJson();
     print(doc, formatContract(doc));

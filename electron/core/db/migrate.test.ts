@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { makeTempDir } from '../testing/temp_dir_test_helpers';
-import { APPLICATION_ID, connect, readIntPragma } from './connection';
+import { APPLICATION_ID, connect, readDatabaseHeader, readIntPragma } from './connection';
 import { inspectSchema, migrate } from './migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 
@@ -21,6 +21,14 @@ test('a new database is migrated to the latest schema with durable settings', ()
   expect(applied).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
   // Running again is a no-op.
   expect(migrate(db)).toEqual({ ok: true, value: LATEST_SCHEMA_VERSION });
+});
+
+test('the header on disk is current while the connection stays open (another process can check it)', () => {
+  const file = path.join(makeTempDir(), 'event.sqlite');
+  const db = connect(file);
+  migrate(db);
+  expect(readDatabaseHeader(file)).toEqual({ applicationId: APPLICATION_ID, userVersion: LATEST_SCHEMA_VERSION });
+  db.close();
 });
 
 test('every table is STRICT and every foreign key column matches the type it references', () => {

@@ -53,5 +53,8 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   if (!apply.immediate()) {
     return err('out_of_sync', 'The database records migrations this app does not know. It was left unchanged.');
   }
+  // Move the new header (application_id, user_version) from the WAL into the main file, so
+  // another process that reads the header before opening (the CLI while the app runs) sees it.
+  db.pragma('wal_checkpoint(TRUNCATE)');
   return ok(migrations.length);
 }

@@ -1,9 +1,10 @@
 /**
  * Headers for everything the host serves over HTTP: the same strict CSP as the desktop
- * window (plus the WebSocket endpoint), no framing, no sniffing, no referrer.
+ * window (plus the WebSocket endpoint of the address the page was loaded from), no framing,
+ * no sniffing, no referrer.
  */
-export function securityHeaders(port: number): Record<string, string> {
-  const ws = [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`].join(' ');
+export function securityHeaders(origin: { secure: boolean; host: string } | null): Record<string, string> {
+  const ws = origin ? ` ${origin.secure ? 'wss' : 'ws'}://${origin.host}` : '';
   return {
     'content-security-policy': [
       "default-src 'none'",
@@ -11,7 +12,7 @@ export function securityHeaders(port: number): Record<string, string> {
       "style-src 'self'",
       "img-src 'self' data: blob:",
       "font-src 'self'",
-      `connect-src 'self' ${ws}`,
+      `connect-src 'self'${ws}`,
       "media-src 'self' blob:",
       "worker-src 'self' blob:",
       "manifest-src 'self'",
@@ -29,20 +30,20 @@ export function securityHeaders(port: number): Record<string, string> {
   };
 }
 
-/** The Host header values under which this server may be reached (defeats DNS rebinding). */
-export function allowedHosts(port: number): Set<string> {
-  return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+/** The Host header values under which this machine's own (loopback) listener may be reached. */
+export function loopbackHosts(port: number): string[] {
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
 }
 
 /**
  * Whether a request's Origin may call the API: absent (same-origin GETs, non-browser
- * clients) or exactly this server. A page on another site can never drive the host.
+ * clients) or exactly one of the addresses this server answers under (defeats CSRF).
  */
 export function isAllowedOrigin(origin: string | undefined, hosts: ReadonlySet<string>): boolean {
   if (origin === undefined) return true;
   try {
     const url = new URL(origin);
-    return url.protocol === 'http:' && hosts.has(url.host);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && hosts.has(url.host);
   } catch {
     return false;
   }

@@ -1,4 +1,8 @@
 import { MIGRATION_0001_INIT } from './0001_init';
+import { MIGRATION_0002_DEVICES } from './0002_devices';
+import { MIGRATION_0003_BADGES } from './0003_badges';
+import { MIGRATION_0004_IMPORT } from './0004_import';
+import { MIGRATION_0005_PARTICIPANTS } from './0005_participants';
 
 /** A numbered, forward-only schema step. Never edit one that has shipped: add the next. */
 export interface Migration {
@@ -7,7 +11,13 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', sql: MIGRATION_0001_INIT }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'init', sql: MIGRATION_0001_INIT },
+  { version: 2, name: 'devices', sql: MIGRATION_0002_DEVICES },
+  { version: 3, name: 'badges', sql: MIGRATION_0003_BADGES },
+  { version: 4, name: 'import', sql: MIGRATION_0004_IMPORT },
+  { version: 5, name: 'participants', sql: MIGRATION_0005_PARTICIPANTS },
+];
 
 /** The schema version this build writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

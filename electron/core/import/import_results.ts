@@ -1,0 +1,203 @@
+/**
+ * The two answers the user sees: the analysis (what the file holds and what importing it
+ * would do, before anything is written) and the report (what the import did). Both come
+ * from the same prepared rows and the same matching, so the preview never promises more
+ * than the commit does.
+ */
+import { err, ok, type ImportAnalysis, type ImportProblem, type ImportReport, type Result } from '../../contract';
+import type { Db } from '../db/connection';
+import type { ImportCandidate } from './build_rows';
+import { writeImport } from './import_writer';
+import { findLikelyDuplicates } from './likely_duplicates';
+import { lookupCategory } from './category_lookup';
+import { findMissing, loadExisting, planRows, type PlannedRow } from './match_existing';
+import type { PreparedImport } from './prepare_import';
+import { describeProblem } from './problem_text';
+
+const MAX_PROBLEMS = 1000;
+const MAX_MISSING = 5000;
+
+/** Every problem of the file and its rows, in row order, each with its sentence. */
+function allProblems(prepared: PreparedImport, planned: readonly PlannedRow[]): ImportProblem[] {
+  const raw = [...prepared.blocking, ...planned.flatMap((p) => [...p.built.problems, ...p.problems])];
+  return raw.map((p) => describeProblem(p, prepared.fileName, prepared.headers));
+}
+
+function previewValues(c: ImportCandidate | null): Record<string, string> {
+  if (!c) return {};
+  const out: Record<string, string> = {
+    externalId: c.externalId ?? '',
+    title: c.title,
+    familyName: c.familyName,
+    givenName: c.givenName,
+    nativeName: c.nativeName,
+    displayName: c.displayName,
+    organisation: c.organisation,
+    position: c.position,
+    country: c.country ?? '',
+    delegation: c.delegation ?? '',
+    headOfDelegation: c.isHead ? 'yes' : '',
+    category: c.categoryCode,
+    languages: c.languages.join(', '),
+    email: c.email,
+    phone: c.phone,
+    notes: c.notes,
+  };
+  for (const key of Object.keys(out)) if (!out[key]) delete out[key];
+  return out;
+}
+
+/** Names a source from a file name: "participants_2026-03-01 (2).xlsx" → "participants". */
+export function sourceFromFileName(fileName: string): string {
+  const stem = fileName.replace(/^.*[\\/]/u, '').replace(/\.[^.]+$/u, '');
+  const cleaned = stem
+    .replace(/\(\d+\)/gu, ' ')
+    .replace(/\d{4}[-_.]?\d{2}[-_.]?\d{2}|\d+/gu, ' ')
+    .replace(/\b(?:final|v|ver|version|copy|updated|latest|new)\b/giu, ' ')
+    .replace(/[\s_.-]+/gu, ' ')
+    .trim();
+  return (cleaned || stem || 'import').slice(0, 120);
+}
+
+/** Earlier import sources, latest first. */
+export function knownSources(db: Db): string[] {
+  return (db.prepare('SELECT source FROM import_batch GROUP BY source ORDER BY max(id) DESC').all() as Array<{ source: string }>).map((r) => r.source);
+}
+
+/** What importing the file would do. Reads the database, writes nothing. */
+export function analyseImport(
+  db: Db,
+  prepared: PreparedImport,
+  options: { uploadId: string; size: number; source?: string; previewRows: number },
+): ImportAnalysis {
+  const existing = prepared.blocking.length ? [] : loadExisting(db);
+  const planned = prepared.blocking.length ? [] : planRows(prepared.rows, existing);
+  const sources = knownSources(db);
+  const suggestedSource = options.source ?? prepared.preset ?? sourceFromFileName(prepared.fileName);
+  const missing = planned.length ? findMissing(db, suggestedSource, planned) : [];
+  const problems = allProblems(prepared, planned);
+  const count = (o: PlannedRow['outcome']) => planned.filter((p) => p.outcome === o).length;
+  const categoryCounts = new Map<string, number>();
+  const categoryColumn = prepared.mapping.columns.find((c) => c.target === 'category')?.index;
+  if (categoryColumn !== undefined) {
+    for (const r of prepared.rows) {
+      const value = (prepared.table.rows[r.row - 1]?.[categoryColumn] ?? '').trim();
+      if (value) categoryCounts.set(value, (categoryCounts.get(value) ?? 0) + 1);
+    }
+  }
+  const { table } = prepared;
+  return {
+    uploadId: options.uploadId,
+    fileName: prepared.fileName,
+    size: options.size,
+    format: table.format,
+    encoding: table.encoding,
+    encodingConfidence: table.encodingConfidence,
+    delimiter: table.delimiter,
+    sheets: table.sheets,
+    sheet: table.sheet,
+    headerRow: prepared.headerRow,
+    columns: prepared.columns,
+    mapping: prepared.mapping,
+    preset: prepared.preset,
+    categoryValues: [...categoryCounts].slice(0, 200).map(([value, n]) => ({
+      value,
+      count: n,
+      code: lookupCategory(value, prepared.categories, prepared.mapping.categoryValues),
+    })),
+    categories: prepared.categories.map((c) => ({ code: c.code, name: c.name })),
+    plan: {
+      rows: prepared.rows.length,
+      add: count('add'),
+      update: count('update'),
+      unchanged: count('unchanged'),
+      skip: count('skip'),
+      missing: missing.length,
+      rowsWithErrors: planned.filter((p) => p.built.hasError || p.problems.length).length,
+      rowsWithWarnings: planned.filter((p) => p.built.problems.some((x) => x.severity === 'warning')).length,
+    },
+    preview: planned.slice(0, options.previewRows).map((p) => ({
+      row: p.built.row,
+      values: previewValues(p.built.candidate),
+      outcome: p.outcome,
+      problems: [...p.built.problems, ...p.problems].map((x) => describeProblem(x, prepared.fileName, prepared.headers)),
+    })),
+    problems: problems.slice(0, MAX_PROBLEMS),
+    problemTotal: problems.length,
+    likelyDuplicates: findLikelyDuplicates(planned, existing),
+    suggestedSource: sources.find((s) => s.toLowerCase() === suggestedSource.toLowerCase()) ?? suggestedSource,
+    sources,
+  };
+}
+
+export interface CommitOptions {
+  readonly source: string;
+  readonly skipRowsWithErrors: boolean;
+  readonly dryRun: boolean;
+  readonly now: string;
+  /** Called just before the write starts: from then on the import cannot be cancelled. */
+  readonly beforeWrite?: () => void;
+  /** Called after a real (not dry-run) write with the ids of everyone added or updated. */
+  readonly written?: (ids: readonly number[]) => void;
+}
+
+/** Imports the prepared rows all-or-nothing, or says why nothing was imported. */
+export function commitImport(db: Db, prepared: PreparedImport, options: CommitOptions): Result<ImportReport, 'not_importable'> {
+  if (prepared.blocking.length) {
+    const first = describeProblem(prepared.blocking[0]!, prepared.fileName, prepared.headers);
+    return err('not_importable', `Nothing was imported. ${first.message}`);
+  }
+  const existing = loadExisting(db);
+  const planned = planRows(prepared.rows, existing);
+  const errorRows = planned.filter((p) => p.built.hasError || p.problems.length);
+  if (errorRows.length && !options.skipRowsWithErrors) {
+    const first = [...errorRows[0]!.built.problems, ...errorRows[0]!.problems].find((p) => p.severity === 'error')!;
+    const sentence = describeProblem(first, prepared.fileName, prepared.headers).message;
+    return err(
+      'not_importable',
+      `Nothing was imported: ${errorRows.length} of ${planned.length} rows have errors. The first: ${sentence} Fix the file and import it again, or choose to skip the rows with errors.`,
+    );
+  }
+  if (!planned.some((p) => p.outcome !== 'skip')) {
+    return err('not_importable', `Nothing was imported: none of the ${planned.length} rows of ${prepared.fileName} can be imported. Fix the problems listed for each row and import the file again.`);
+  }
+  const missing = findMissing(db, options.source, planned);
+  options.beforeWrite?.();
+  const written = writeImport(db, planned, {
+    source: options.source,
+    fileName: prepared.fileName,
+    now: options.now,
+    dryRun: options.dryRun,
+    categories: prepared.categories,
+  });
+  if (!options.dryRun) {
+    const updated = planned.filter((p) => p.outcome === 'update').map((p) => p.existing!.id);
+    options.written?.([...written.idOfRow.values(), ...updated]);
+  }
+  const problems = allProblems(prepared, planned);
+  const count = (o: PlannedRow['outcome']) => planned.filter((p) => p.outcome === o).length;
+  return ok({
+    fileName: prepared.fileName,
+    source: options.source,
+    dryRun: options.dryRun,
+    rowsRead: planned.length,
+    added: count('add'),
+    updated: count('update'),
+    unchanged: count('unchanged'),
+    skipped: count('skip'),
+    restored: written.restored,
+    delegationsCreated: written.delegationsCreated,
+    missing: missing.slice(0, MAX_MISSING),
+    missingTotal: missing.length,
+    problems: problems.slice(0, MAX_PROBLEMS),
+    problemTotal: problems.length,
+    likelyDuplicates: findLikelyDuplicates(planned, existing, (row) => (options.dryRun ? null : (written.idOfRow.get(row) ?? null))),
+  });
+}
+
+/** Marks the given people cancelled (never deletes them); returns how many changed. */
+export function cancelMissing(db: Db, ids: readonly number[], now: string): number {
+  const cancel = db.prepare(`UPDATE participant SET status = 'cancelled', updated_at = ? WHERE id = ? AND status = 'registered'`);
+  const run = db.transaction(() => ids.reduce((n, id) => n + cancel.run(now, id).changes, 0));
+  return run.immediate();
+}

@@ -1,0 +1,24 @@
+import { foldText } from './text_fold';
+
+// Folding is the costly part and name parts repeat (Kim, Maria, Nguyen): fold each part once.
+const folded = new Map<string, string>();
+
+function foldPart(part: string): string {
+  let hit = folded.get(part);
+  if (hit === undefined) {
+    hit = foldText(part.replace(/[-‐'’.]/gu, ''));
+    if (folded.size > 200_000) folded.clear();
+    folded.set(part, hit);
+  }
+  return hit;
+}
+
+/** The order-free key of a person's name: "KIM Min-jun", "Minjun Kim" and "kim minjun" agree. */
+export function nameKey(p: { familyName: string; givenName: string; displayName: string }): string {
+  if (!p.familyName && !p.givenName) return foldPart(p.displayName).split(' ').sort().join(' ');
+  const a = foldPart(p.familyName);
+  const b = foldPart(p.givenName);
+  // The common case, one word each: no splitting and sorting of arrays.
+  if (!a.includes(' ') && !b.includes(' ')) return !a ? b : !b ? a : a < b ? `${a} ${b}` : `${b} ${a}`;
+  return `${a} ${b}`.split(' ').filter(Boolean).sort().join(' ');
+}

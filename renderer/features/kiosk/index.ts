@@ -1,0 +1,1 @@
+export { KioskScreen } from './kiosk_screen';

@@ -1,0 +1,1 @@
+export { DeviceGate, type DeviceAccess } from './device_gate';
