@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { BadgePage, BadgeRenderer, BadgeRendererAvailability } from './badge_renderer';
 
 // The same quiet flags as the tests' Chromium: no background traffic, no first-run work.
@@ -90,6 +90,8 @@ export function createChromiumBadgeRenderer(options: ChromiumRendererOptions): B
       if (!origin) throw new Error('The host is not serving its pages yet; try again in a moment.');
       let browser: Browser;
       try {
+        // Loaded on first print: playwright-core costs 0.4 s to load, which a host start should not pay.
+        const { chromium } = await import('playwright-core');
         browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS, headless: true });
       } catch (error) {
         throw new Error(`Chromium at ${found.path} could not be started: ${(error as Error).message.split('\n')[0]}`, { cause: error });

@@ -6,6 +6,7 @@
  */
 import type { Category } from '../../contract';
 import type { NewParticipant } from '../participants/participant_store';
+import { DEFAULT_CATEGORIES } from '../participants/default_categories';
 
 /** A demo person before seeding: the database gives the delegation id and the seeder the external id. */
 export type DemoPerson = Omit<NewParticipant, 'delegationId' | 'externalId'>;
@@ -25,17 +26,8 @@ export function person(p: Omit<DemoPerson, 'notes'> & { notes?: string }): DemoP
   return { ...p, notes: p.notes ?? '' };
 }
 
-/** The participant categories, in the order screens and badges list them. */
-export const DEMO_CATEGORIES: readonly Category[] = [
-  { code: 'delegate', name: 'Delegate', colour: '#1f5fbf', sortOrder: 10 },
-  { code: 'observer', name: 'Observer', colour: '#2e8b3e', sortOrder: 20 },
-  { code: 'speaker', name: 'Speaker', colour: '#7b3fb5', sortOrder: 30 },
-  { code: 'staff', name: 'Staff', colour: '#6b7280', sortOrder: 40 },
-  { code: 'press', name: 'Press', colour: '#c8262f', sortOrder: 50 },
-  { code: 'interpreter', name: 'Interpreter', colour: '#0f8b8d', sortOrder: 60 },
-  { code: 'vip', name: 'VIP', colour: '#c9a227', sortOrder: 70 },
-  { code: 'guest', name: 'Guest', colour: '#5b6b7f', sortOrder: 80 },
-];
+/** The participant categories, in the order screens and badges list them: the usual ones. */
+export const DEMO_CATEGORIES: readonly Category[] = DEFAULT_CATEGORIES;
 
 const HOST_ORG = 'National Election Commission of the Republic of Korea';
 

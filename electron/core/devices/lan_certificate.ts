@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import selfsigned from 'selfsigned';
 
 /** Certificate and key for HTTPS listeners (PEM). */
 export interface TlsMaterial {
@@ -42,6 +41,8 @@ export async function ensureLanCertificate(keysDir: string, addresses: readonly 
     // missing or unreadable: make a new one below
   }
   const names = subjectNames(addresses);
+  // Loaded on first use, only when HTTPS is switched on.
+  const { default: selfsigned } = await import('selfsigned');
   const made = await selfsigned.generate([{ name: 'commonName', value: 'Delegate Desk host' }, { name: 'organizationName', value: 'Delegate Desk' }], {
     keyType: 'ec',
     curve: 'P-256',

@@ -112,7 +112,7 @@ test('delegations built from the country column on request, in order of first ap
   const { readTable } = await import('./read_table');
   const { prepareImport } = await import('./prepare_import');
   const { commitImport } = await import('./import_results');
-  const { DEFAULT_CATEGORIES } = await import('./default_categories');
+  const { DEFAULT_CATEGORIES } = await import('../participants/default_categories');
   const table = await readTable(encoded(csv, 'utf-8'), 'c.csv', {});
   const suggested = await prepareImport(table, 'c.csv', { categories: DEFAULT_CATEGORIES });
   const mapping = { ...suggested.mapping, delegationFromCountry: true };

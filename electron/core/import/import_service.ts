@@ -21,7 +21,7 @@ import {
 import type { Db } from '../db/connection';
 import { listCategories, refreshSearchIndex } from '../participants';
 import type { EventWorkspace } from '../workspace/event_workspace';
-import { DEFAULT_CATEGORIES } from './default_categories';
+import { DEFAULT_CATEGORIES } from '../participants/default_categories';
 import { getPreset } from './import_presets';
 import { analyseImport, commitImport } from './import_results';
 import { prepareImport, type ImportTick, type PreparedImport } from './prepare_import';

@@ -8,7 +8,6 @@
  * "=HYPERLINK(...)" in a name field must never run on the programme officer's laptop.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { ExportFormat, Participant, ParticipantFilter } from '../../contract';
 import type { Db } from '../db/connection';
 import { listParticipantIds } from './participant_search';
@@ -103,6 +102,8 @@ export async function toXlsx(rows: Iterable<string[]>): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (c: Buffer) => chunks.push(c));
+  // Loaded on first use: exceljs takes a quarter of a second to load, which a host start should not pay.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   const sheet = book.addWorksheet('Participants', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ width: c.width }));
