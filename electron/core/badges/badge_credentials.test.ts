@@ -240,3 +240,39 @@ describe('keys', () => {
     expect(check(sign(keys, 5, 1))).toMatchObject({ valid: false, reason: 'not_issued' });
   });
 });
+
+describe('a removed person\'s badge never becomes someone else\'s', () => {
+  test('when SQLite reuses the id of a deleted record, the old badge is refused, then reads as replaced', () => {
+    const ws = createBadgeTestEvent();
+    const k = keysOf(ws);
+    const db = ws.db;
+    const insert = (name: string, now: string) =>
+      Number(
+        db
+          .prepare(`INSERT INTO participant (display_name, category_code, created_at, updated_at) VALUES (?, 'delegate', ?, ?)`)
+          .run(name, now, now).lastInsertRowid,
+      );
+    // A walk-in is added and printed, then removed (an undone walk-in, a merged-away record).
+    const walkIn = insert('Walk-in A', '2026-12-02T01:00:00.000Z');
+    recordBadgeIssues(db, [{ participantId: walkIn, serial: 1 }], 'a6', '2026-12-02T01:05:00.000Z');
+    const oldCode = sign(k, walkIn, 1);
+    db.prepare('DELETE FROM participant WHERE id = ?').run(walkIn);
+    // The next person gets the same id.
+    const next = insert('Walk-in B', '2026-12-02T02:00:00.000Z');
+    expect(next).toBe(walkIn);
+    const before = verifyBadge(db, k, oldCode);
+    expect(before.valid).toBe(false);
+    expect(!before.valid && before.reason).toBe('not_issued');
+    // Once B is printed, B's serial continues past A's, and A's code reads as replaced.
+    const rows = selectBadgeRows(db, { participantIds: [next] } as never);
+    const items = buildBadgeItems(db, k, rows);
+    if (!items.ok) throw new Error(items.error.message);
+    const serial = items.value[0]?.serial ?? 0;
+    expect(serial).toBe(2);
+    recordBadgeIssues(db, [{ participantId: next, serial }], 'a6', '2026-12-02T02:05:00.000Z');
+    const after = verifyBadge(db, k, oldCode);
+    expect(!after.valid && after.reason).toBe('replaced');
+    expect(verifyBadge(db, k, sign(k, next, serial)).valid).toBe(true);
+    ws.close();
+  });
+});

@@ -37,7 +37,9 @@ const BADGE_ROW_COLUMNS = `p.id AS participantId, p.display_name AS displayName,
 const BADGE_ROW_FROM = `FROM participant p
   JOIN category c ON c.code = p.category_code
   LEFT JOIN delegation d ON d.id = p.delegation_id
-  LEFT JOIN (SELECT participant_id, max(serial) AS serial FROM badge_issue GROUP BY participant_id) cur
+  LEFT JOIN (SELECT i.participant_id, max(i.serial) AS serial FROM badge_issue i
+      JOIN participant owner ON owner.id = i.participant_id AND i.printed_at >= owner.created_at
+      GROUP BY i.participant_id) cur
     ON cur.participant_id = p.id
   LEFT JOIN badge_issue bi ON bi.participant_id = cur.participant_id AND bi.serial = cur.serial`;
 
@@ -69,6 +71,11 @@ export function selectBadgeRows(db: Db, filter: BadgeFilter): BadgeRow[] {
   return db.prepare(`SELECT ${BADGE_ROW_COLUMNS} ${BADGE_ROW_FROM} ${where} ${BADGE_ROW_ORDER}`).all(params) as BadgeRow[];
 }
 
+// Only badges printed since the person's record was created count as theirs: SQLite may hand a
+// removed person's id (an undone walk-in, a merged-away record) to someone new, and the old
+// badge must not become the new person's. Serials still continue past the old ones
+// (nextSerials), so once the new person is printed the old code reads as replaced.
+
 /**
  * One participant with their current badge, whatever their status; null when unknown. This is
  * the desk's hot path (every scan): the newest badge is read through the primary key alone.
@@ -80,7 +87,9 @@ export function getBadgeRow(db: Db, participantId: number): BadgeRow | null {
        FROM participant p
          JOIN category c ON c.code = p.category_code
          LEFT JOIN delegation d ON d.id = p.delegation_id
-         LEFT JOIN (SELECT participant_id, serial FROM badge_issue WHERE participant_id = @id ORDER BY serial DESC LIMIT 1) cur
+         LEFT JOIN (SELECT participant_id, serial FROM badge_issue
+             WHERE participant_id = @id AND printed_at >= (SELECT created_at FROM participant WHERE id = @id)
+             ORDER BY serial DESC LIMIT 1) cur
            ON cur.participant_id = p.id
          LEFT JOIN badge_issue bi ON bi.participant_id = cur.participant_id AND bi.serial = cur.serial
        WHERE p.id = @id`,

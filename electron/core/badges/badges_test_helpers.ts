@@ -90,7 +90,12 @@ export function seedScriptPeople(db: Db, now: string, extra = 0): void {
 /** A fresh event folder (with its key pair) holding the script people; `extra` adds more. */
 export function createBadgeTestEvent(options: { extra?: number; dir?: string } = {}): EventWorkspace {
   const dir = options.dir ?? path.join(makeTempDir('dd-badges-'), 'event');
-  const created = createEventFolder(dir, INPUT, { seed: (db, now) => seedScriptPeople(db, now, options.extra ?? 0) });
+  // A fixed creation time before the tests' fixed print times: a badge counts only if printed
+  // after its holder's record was made, whatever day the tests run on.
+  const created = createEventFolder(dir, INPUT, {
+    now: () => new Date('2026-11-01T00:00:00.000Z'),
+    seed: (db, now) => seedScriptPeople(db, now, options.extra ?? 0),
+  });
   if (!created.ok) throw new Error(created.error.message);
   return created.value;
 }
