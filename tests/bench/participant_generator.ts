@@ -1,3 +1,4 @@
+import type { PersonFields } from '../../electron/core/participants/participant_store';
 /**
  * Made-up participants in many scripts, for the search benchmark and large-list tests:
  * Korean (Hangul + passport Latin), Latin with diacritics, Cyrillic, Arabic, Chinese, Japanese,
@@ -5,23 +6,10 @@
  * Deterministic: the same seed gives the same people.
  */
 
-/** One generated person, shaped like the store's NewParticipant minus the delegation. */
-export interface GeneratedPerson {
+/** One generated person: the store's person fields (always with an id and a country) and an order. */
+export interface GeneratedPerson extends PersonFields {
   externalId: string;
-  title: string;
-  familyName: string;
-  givenName: string;
-  nativeName: string;
-  nativeNameLang: string | null;
-  displayName: string;
-  organisation: string;
-  position: string;
   country: string;
-  categoryCode: string;
-  languages: string[];
-  email: string;
-  phone: string;
-  notes: string;
   protocolOrder: number;
 }
 

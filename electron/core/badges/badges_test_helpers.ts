@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { CreateEventInput } from '../../contract';
 import type { Db } from '../db/connection';
 import { insertDelegation, insertParticipant, upsertCategory, type NewParticipant } from '../participants/participant_store';
+import { testPerson } from '../participants/participants_test_helpers';
 import { makeTempDir } from '../testing/temp_dir_test_helpers';
 import { createEventFolder, type EventWorkspace } from '../workspace/event_workspace';
 
@@ -37,26 +38,9 @@ const INPUT: CreateEventInput = {
   withDemoData: false,
 };
 
+/** A participant with the badge tests' default organisation, every other field blank unless given. */
 function person(p: Partial<NewParticipant> & Pick<NewParticipant, 'displayName'>): NewParticipant {
-  return {
-    externalId: null,
-    title: '',
-    familyName: '',
-    givenName: '',
-    nativeName: '',
-    nativeNameLang: null,
-    organisation: 'Independent Election Commission',
-    position: '',
-    country: null,
-    delegationId: null,
-    categoryCode: 'delegate',
-    languages: ['en'],
-    email: '',
-    phone: '',
-    notes: '',
-    protocolOrder: 0,
-    ...p,
-  };
+  return testPerson({ organisation: 'Independent Election Commission', languages: ['en'], ...p });
 }
 
 /** Seeds two categories, one delegation, and the script people (ids 1…n in SCRIPT_PEOPLE order). */

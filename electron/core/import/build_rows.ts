@@ -7,30 +7,16 @@ import { defaultCategory, lookupCategory } from './category_lookup';
 import { cleanLine, cleanMultiline } from './clean_cell';
 import { countryName, lookupCountry } from './country_lookup';
 import { lookupLanguage, splitLanguages } from './language_lookup';
+import type { PersonFields } from '../participants/participant_store';
 import { composeDisplayName, joinNameParts, nativeNameLang, scriptOf, splitFullName } from './person_names';
 import type { RawProblem } from './read_table';
 import { nameKey } from './name_key';
 import { foldText } from './text_fold';
 
-/** The participant fields a row can set. */
-export interface ImportCandidate {
-  externalId: string | null;
-  title: string;
-  familyName: string;
-  givenName: string;
-  nativeName: string;
-  nativeNameLang: string | null;
-  displayName: string;
-  organisation: string;
-  position: string;
-  country: string | null;
+/** The participant fields a row can set: the person's own, and their delegation by name. */
+export interface ImportCandidate extends PersonFields {
   delegation: string | null;
   isHead: boolean;
-  categoryCode: string;
-  languages: string[];
-  email: string;
-  phone: string;
-  notes: string;
 }
 export type CandidateField = keyof ImportCandidate;
 

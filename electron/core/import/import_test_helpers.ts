@@ -10,6 +10,7 @@ import { DEMO_EVENT_INPUT, seedDemoEvent } from '../demo/seed_demo_event';
 import type { Db } from '../db/connection';
 import { makeTempDir } from '../testing/temp_dir_test_helpers';
 import { createEventFolder, type EventWorkspace } from '../workspace/event_workspace';
+import type { PersonFields } from '../participants/participant_store';
 
 /** A new event in a temp folder, empty or with the demo people. */
 export function newEvent(options: { demo?: boolean } = {}): EventWorkspace {
@@ -21,24 +22,9 @@ export function newEvent(options: { demo?: boolean } = {}): EventWorkspace {
 }
 
 /** A stored participant with everything the import can set. */
-export interface StoredPerson {
+export interface StoredPerson extends PersonFields {
   id: number;
-  externalId: string | null;
-  title: string;
-  familyName: string;
-  givenName: string;
-  nativeName: string;
-  nativeNameLang: string | null;
-  displayName: string;
-  organisation: string;
-  position: string;
-  country: string | null;
   delegation: string | null;
-  categoryCode: string;
-  languages: string[];
-  email: string;
-  phone: string;
-  notes: string;
   status: string;
 }
 

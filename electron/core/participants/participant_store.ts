@@ -11,8 +11,11 @@ import type { Db } from '../db/connection';
 
 export { listParticipants } from './participant_search';
 
-/** A participant as written by seeding and import; ids come from the database. */
-export interface NewParticipant {
+/**
+ * A person's own fields, as every writer fills them (seeding, import, the edit panel, the
+ * benchmark generator): the one list the near-shapes below derive from.
+ */
+export interface PersonFields {
   externalId: string | null;
   title: string;
   familyName: string;
@@ -23,12 +26,16 @@ export interface NewParticipant {
   organisation: string;
   position: string;
   country: string | null;
-  delegationId: number | null;
   categoryCode: string;
   languages: string[];
   email: string;
   phone: string;
   notes: string;
+}
+
+/** A participant as written by seeding and import; ids come from the database. */
+export interface NewParticipant extends PersonFields {
+  delegationId: number | null;
   protocolOrder: number;
   /** A file in the event's photos folder. */
   photoFile?: string | null;
