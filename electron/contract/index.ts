@@ -13,6 +13,8 @@ import { ELECTION_METHODS } from './methods/elections';
 import { IMPORT_METHODS } from './methods/import';
 import { DEVICE_METHODS } from './methods/devices';
 import { BADGE_METHODS } from './methods/badges';
+import { CHECKIN_METHODS } from './methods/checkin';
+import { VOTING_METHODS } from './methods/voting';
 
 // Each feature declares its own method map; a new feature adds one line here.
 export const API = {
@@ -23,6 +25,8 @@ export const API = {
   ...IMPORT_METHODS,
   ...DEVICE_METHODS,
   ...BADGE_METHODS,
+  ...CHECKIN_METHODS,
+  ...VOTING_METHODS,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof API;
@@ -52,4 +56,6 @@ export * from './methods/elections';
 export * from './methods/devices';
 export * from './methods/badges';
 export * from './methods/import';
+export * from './methods/checkin';
+export * from './methods/voting';
 export * from './push';

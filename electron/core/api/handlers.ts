@@ -6,6 +6,8 @@ import { programmeHandlers } from './handlers/programme_handlers';
 import { deviceHandlers } from './handlers/device_handlers';
 import { badgeHandlers } from './handlers/badge_handlers';
 import { importHandlers } from './handlers/import_handlers';
+import { checkinHandlers } from './handlers/checkin_handlers';
+import { votingHandlers } from './handlers/voting_handlers';
 import type { BadgeRenderer } from '../badges';
 import { DeviceService } from '../devices/device_service';
 import type { HostSession } from './host_session';
@@ -35,5 +37,7 @@ export function buildHandlers(
     ...deviceHandlers(devices),
     ...badgeHandlers(context, badgeRenderer),
     ...importHandlers(context),
+    ...checkinHandlers(context),
+    ...votingHandlers(context),
   } satisfies ApiHandlers;
 }

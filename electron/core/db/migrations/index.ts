@@ -3,6 +3,8 @@ import { MIGRATION_0002_DEVICES } from './0002_devices';
 import { MIGRATION_0003_BADGES } from './0003_badges';
 import { MIGRATION_0004_IMPORT } from './0004_import';
 import { MIGRATION_0005_PARTICIPANTS } from './0005_participants';
+import { MIGRATION_0006_CHECKIN } from './0006_checkin';
+import { MIGRATION_0007_VOTING } from './0007_voting';
 
 /** A numbered, forward-only schema step. Never edit one that has shipped: add the next. */
 export interface Migration {
@@ -17,6 +19,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'badges', sql: MIGRATION_0003_BADGES },
   { version: 4, name: 'import', sql: MIGRATION_0004_IMPORT },
   { version: 5, name: 'participants', sql: MIGRATION_0005_PARTICIPANTS },
+  { version: 6, name: 'checkin', sql: MIGRATION_0006_CHECKIN },
+  { version: 7, name: 'voting', sql: MIGRATION_0007_VOTING },
 ];
 
 /** The schema version this build writes. */
