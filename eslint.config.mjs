@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'electron/tools/**/*.cjs'] },
+  { ignores: ['out/**', 'out-*/**', 'dist/**', 'node_modules/**', 'electron/tools/**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

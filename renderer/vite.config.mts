@@ -13,7 +13,7 @@ export default defineConfig({
   plugins: [react()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
-    outDir: path.join(here, '..', 'out', 'renderer'),
+    outDir: path.join(here, '..', process.env['DD_OUT_DIR'] ?? 'out', 'renderer'),
     emptyOutDir: true,
     sourcemap: true,
     target: 'chrome130',

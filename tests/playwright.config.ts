@@ -5,13 +5,15 @@ import { defineConfig } from '@playwright/test';
 
 const root = path.resolve(__dirname, '..');
 const port = Number(process.env['E2E_PORT'] ?? 4799);
+// The build to test (DD_OUT_DIR lets parallel work build side by side).
+const outDir = process.env['DD_OUT_DIR'] ?? 'out';
 // A fresh event folder per run: the tests see the demo event exactly as a first start makes it.
 const dataRoot = process.env['E2E_DATA_ROOT'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'dd-e2e-'));
 process.env['E2E_DATA_ROOT'] = dataRoot;
 
 export default defineConfig({
   testDir: path.join(root, 'tests', 'e2e'),
-  outputDir: path.join(root, 'out', 'e2e', 'results'),
+  outputDir: path.join(root, outDir, 'e2e', 'results'),
   fullyParallel: false,
   workers: 1,
   // One retry in CI only: a rare timing flake under load is reported as flaky, not hidden (see the list reporter).
@@ -38,7 +40,7 @@ export default defineConfig({
   },
   projects: [{ name: 'debian-chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `node out/host/index.cjs --data-dir "${path.join(dataRoot, 'demo')}" --home "${path.join(dataRoot, 'home')}" --port ${port}`,
+    command: `node ${outDir}/host/index.cjs --data-dir "${path.join(dataRoot, 'demo')}" --home "${path.join(dataRoot, 'home')}" --port ${port}`,
     cwd: root,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,

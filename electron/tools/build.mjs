@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const quiet = process.argv.includes('--quiet');
+// DD_OUT_DIR lets parallel work build side by side (default: out/).
+const outDir = process.env.DD_OUT_DIR ?? 'out';
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 const nodeEntries = [
@@ -29,7 +31,7 @@ await Promise.all(
   nodeEntries.map((e) =>
     esbuild({
       entryPoints: [path.join(root, e.entry)],
-      outfile: path.join(root, e.out),
+      outfile: path.join(root, e.out.replace(/^out\//u, `${outDir}/`)),
       bundle: true,
       platform: 'node',
       format: 'cjs',

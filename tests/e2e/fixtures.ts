@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 
-export const SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', 'out', 'e2e', 'screenshots');
+export const SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', process.env['DD_OUT_DIR'] ?? 'out', 'e2e', 'screenshots');
 
 /** Hosts a page may talk to: the host itself. Anything else would be a request leaving the machine. */
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
