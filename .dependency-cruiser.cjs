@@ -76,7 +76,7 @@ module.exports = {
       comment: 'Stores and the database never reach up into the API, host or CLI.',
       severity: 'error',
       // Tests beside a store may drive it through the API or the host, as a user would.
-      from: { path: '^electron/core/(db|event_folder|events|participants|programme|elections|workspace|home|demo|devices|badges|import|search)/', pathNot: '\\.test\\.ts$' },
+      from: { path: '^electron/core/(db|event_folder|events|participants|programme|elections|workspace|home|demo|devices|badges|import|search|photos|checkin|voting|count|tally|backup|event_transfer|erase)/', pathNot: '\\.test\\.ts$' },
       to: { path: '^electron/core/(api|host|cli)/' },
     },
     {
@@ -84,6 +84,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^electron/core/db/' },
       to: { path: '^electron/core/(?!db/)', pathNot: '_test_helpers\\.ts$' },
+    },
+    {
+      name: 'tally-is-pure',
+      comment: 'The tabulation engine runs anywhere (host, CLI, a browser): no database, no other core module, no Node.',
+      severity: 'error',
+      from: { path: '^electron/core/tally/', pathNot: ['\\.test\\.ts$', '_test_helpers\\.ts$'] },
+      to: { path: ['^electron/core/(?!tally/)', '^(node:)?(fs|path|os|child_process|crypto|net|http)$'] },
     },
     {
       name: 'no-circular',

@@ -11,7 +11,7 @@ export default defineConfig({
     alias: { electron: path.join(root, 'tests/support/electron_stub.ts') },
   },
   test: {
-    include: ['electron/**/*.test.ts', 'tests/unit/**/*.test.ts', 'renderer/**/*.test.ts'],
+    include: ['electron/**/*.test.ts', 'tests/unit/**/*.test.ts', 'renderer/**/*.test.ts', 'tests/crash/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
     environment: 'node',
     setupFiles: [path.join(root, 'tests/support/node_guard.ts')],
     pool: 'forks',

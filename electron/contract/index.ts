@@ -15,6 +15,9 @@ import { DEVICE_METHODS } from './methods/devices';
 import { BADGE_METHODS } from './methods/badges';
 import { CHECKIN_METHODS } from './methods/checkin';
 import { VOTING_METHODS } from './methods/voting';
+import { BACKUP_METHODS } from './methods/backup';
+import { PHOTO_METHODS } from './methods/photos';
+import { COUNT_METHODS } from './methods/count';
 
 // Each feature declares its own method map; a new feature adds one line here.
 export const API = {
@@ -27,6 +30,9 @@ export const API = {
   ...BADGE_METHODS,
   ...CHECKIN_METHODS,
   ...VOTING_METHODS,
+  ...BACKUP_METHODS,
+  ...PHOTO_METHODS,
+  ...COUNT_METHODS,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Api = typeof API;
@@ -58,4 +64,7 @@ export * from './methods/badges';
 export * from './methods/import';
 export * from './methods/checkin';
 export * from './methods/voting';
+export * from './methods/backup';
+export * from './methods/photos';
+export * from './methods/count';
 export * from './push';

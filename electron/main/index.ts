@@ -87,7 +87,7 @@ function onReady(): void {
   try {
     // Badges print from a hidden window of this app, through the same page the host serves.
     const badgeRenderer = createElectronBadgeRenderer({ createWindow: (o) => new BrowserWindow(o), registry, preloadPath: PRELOAD_PATH });
-    const started = startHostCore({ homeDir: defaultAppHome(), build: { version: app.getVersion() }, badgeRenderer });
+    const started = startHostCore({ homeDir: defaultAppHome(), build: { version: app.getVersion() }, badgeRenderer, backups: {} });
     if (!started.ok) {
       failToStart(started.error.message);
       return;

@@ -13,6 +13,7 @@ import { ErrorBoundary } from './error_boundary';
 import { throwIllegalValue } from '../../electron/contract';
 import { DeviceGate, type DeviceAccess } from '../features/pairing';
 import { ImportPage } from '../features/import';
+import { AttendancePage } from '../features/attendance';
 import { menuRouteOf, routesFor, secondaryRoutesFor, useRoute, type AppRoute } from './routes';
 
 function Screen({ route }: { route: AppRoute }) {
@@ -27,6 +28,8 @@ function Screen({ route }: { route: AppRoute }) {
       return <BadgesPage />;
     case 'import':
       return <ImportPage />;
+    case 'attendance':
+      return <AttendancePage />;
     case 'programme':
       return <ProgrammePage />;
     case 'experience':

@@ -15,23 +15,26 @@ export const ROUTES = [
 ] as const;
 export type Route = (typeof ROUTES)[number];
 
-/** Screens opened from another screen, not from the menu (so no Alt+digit): the import, from participants. */
-export const SECONDARY_ROUTES = ['import'] as const;
+/** Screens opened from another screen, not from the menu (so no Alt+digit): the import, from participants; attendance, from the overview. */
+export const SECONDARY_ROUTES = ['import', 'attendance'] as const;
 export type SecondaryRoute = (typeof SECONDARY_ROUTES)[number];
 /** Any screen the URL can name: a menu screen or a secondary one. */
 export type AppRoute = Route | SecondaryRoute;
 
 /** The menu entry a secondary screen belongs to, highlighted while it is open. */
-export const PARENT_ROUTE: Record<SecondaryRoute, Route> = { import: 'participants' };
+export const PARENT_ROUTE: Record<SecondaryRoute, Route> = { import: 'participants', attendance: 'overview' };
 
 /** The menu entry to highlight for a screen. */
 export function menuRouteOf(route: AppRoute): Route {
   return (SECONDARY_ROUTES as readonly string[]).includes(route) ? PARENT_ROUTE[route as SecondaryRoute] : (route as Route);
 }
 
-/** The secondary screens this role may open: importing is for the host's own admin. */
+// Importing is for the host's own admin; the attendance dashboard is for staff who see the overview.
+const SECONDARY_ROLES: Record<SecondaryRoute, readonly CallerRole[]> = { import: ['admin'], attendance: ['admin', 'desk', 'presenter'] };
+
+/** The secondary screens this role may open. */
 export function secondaryRoutesFor(role: CallerRole): readonly SecondaryRoute[] {
-  return role === 'admin' ? SECONDARY_ROUTES : [];
+  return SECONDARY_ROUTES.filter((r) => SECONDARY_ROLES[r].includes(role));
 }
 
 /**

@@ -15,6 +15,10 @@ import { benchDevices } from './devices_bench';
 import { benchBadges } from './badges_bench';
 import { benchImport } from './import_bench';
 import { benchSearch } from './search_bench';
+import { benchDurability } from './crash_bench';
+import { benchTally } from './tally_bench';
+import { benchCheckin } from './checkin_bench';
+import { benchCount } from './count_bench';
 
 const ROUNDS = 2000;
 const WARMUP = 200;
@@ -105,6 +109,10 @@ async function main(): Promise<void> {
     await benchBadges(tmp);
     await benchImport(tmp);
     await benchSearch(tmp);
+    await benchDurability(tmp);
+    benchTally();
+    await benchCheckin(tmp);
+    await benchCount(tmp);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

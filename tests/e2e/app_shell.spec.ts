@@ -83,9 +83,9 @@ test('programme and experience room show the demo programme and ballot', async (
   await expect(page.getByTestId('session-list').locator('li')).toHaveCount(4);
   await fontsReady(page);
   await screenshot(page, 'programme-en');
-  await page.goto('/#/experience');
-  const ballot = page.getByTestId('ballot-preview');
-  await expect(ballot.locator('li')).toHaveCount(6);
+  await page.goto('/#/experience/elections');
+  const ballot = page.getByTestId('election').first().getByTestId('paper-ballot');
+  await expect(ballot.getByTestId('ballot-option')).toHaveCount(6);
   await fontsReady(page);
   await screenshot(page, 'experience-en');
 });

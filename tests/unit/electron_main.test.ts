@@ -123,6 +123,8 @@ describe('main process wiring', () => {
       build: { version: '9.9.9' },
       // badges print through a hidden window, opened only when a batch runs
       badgeRenderer: expect.objectContaining({ open: expect.any(Function), availability: expect.any(Function) }),
+      // automatic backups on, with the defaults (every few minutes while there are changes, and on close)
+      backups: {},
     });
     expect(h.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(h.electron.ipcMain.handle).toHaveBeenCalledExactlyOnceWith('api:call', expect.any(Function));

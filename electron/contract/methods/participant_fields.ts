@@ -55,6 +55,8 @@ export const ParticipantFilterSchema = z.object({
   delegationId: z.number().int().nonnegative().optional(),
   country: CountryCodeSchema.optional(),
   status: ParticipantStatusSchema.optional(),
+  /** Arrival at the event desk: true, people checked in (and not undone, even if they left since); false, people not yet. */
+  checkedIn: z.boolean().optional(),
   sort: ParticipantSortSchema.optional(),
   direction: z.enum(['asc', 'desc']).default('asc'),
   /** UI language, for sorting by country name as the user reads it. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../basics/method';
-import { STAFF_ROLES } from '../basics/roles';
+import { STAFF_ROLES, type CallerRole } from '../basics/roles';
 import { IsoDateSchema, LocalTimeSchema, RowIdSchema, lineText } from '../basics/primitives';
 
 export const SessionTypeSchema = z.enum([
@@ -32,8 +32,27 @@ export const ProgrammeSessionSchema = z.object({
   venue: z.string(),
   expected: ExpectedAudienceSchema,
   expectedCount: z.number().int().nonnegative(),
+  /** Entering this session checks people out of these (moving from the plenary to a breakout). */
+  checksOutOf: z.array(RowIdSchema),
+  /** Check-ins recorded at this session's door (undone ones not counted). */
+  checkInCount: z.number().int().nonnegative(),
 });
 export type ProgrammeSession = z.infer<typeof ProgrammeSessionSchema>;
+
+/** What staff edit about a session; validated here and again by the host against the event. */
+export const SessionFieldsSchema = z
+  .object({
+    title: lineText(200).refine((s) => s.length > 0, 'give the session a title'),
+    type: SessionTypeSchema,
+    day: IsoDateSchema,
+    startsAt: LocalTimeSchema,
+    endsAt: LocalTimeSchema,
+    venue: lineText(200),
+    expected: ExpectedAudienceSchema,
+    checksOutOf: z.array(RowIdSchema).max(50).default([]),
+  })
+  .refine((s) => s.endsAt > s.startsAt, { message: 'the session must end after it starts', path: ['endsAt'] });
+export type SessionFields = z.output<typeof SessionFieldsSchema>;
 
 export const sessionsList = defineMethod({
   summary: 'The programme of the open event, by day and start time.',
@@ -43,5 +62,37 @@ export const sessionsList = defineMethod({
   roles: STAFF_ROLES,
 });
 
+/** Who may edit the programme: the host's own window. */
+const PROGRAMME_WRITE_ROLES: readonly CallerRole[] = ['admin'];
+
+export const sessionsCreate = defineMethod({
+  summary: 'Adds a session to the programme (day within the event, times, venue, type, who is expected).',
+  input: SessionFieldsSchema,
+  output: ProgrammeSessionSchema,
+  errors: ['no_event', 'invalid_session'],
+  roles: PROGRAMME_WRITE_ROLES,
+});
+
+export const sessionsUpdate = defineMethod({
+  summary: 'Changes a session; check-ins already recorded at its door are kept.',
+  input: z.object({ id: RowIdSchema, fields: SessionFieldsSchema }),
+  output: ProgrammeSessionSchema,
+  errors: ['no_event', 'not_found', 'invalid_session'],
+  roles: PROGRAMME_WRITE_ROLES,
+});
+
+export const sessionsDelete = defineMethod({
+  summary: 'Removes a session that has no check-ins recorded (its records would lose their session).',
+  input: z.object({ id: RowIdSchema }),
+  output: z.object({ id: RowIdSchema }),
+  errors: ['no_event', 'not_found', 'in_use'],
+  roles: PROGRAMME_WRITE_ROLES,
+});
+
 /** The programme methods, keyed by their API names. */
-export const PROGRAMME_METHODS = { 'sessions.list': sessionsList } as const;
+export const PROGRAMME_METHODS = {
+  'sessions.list': sessionsList,
+  'sessions.create': sessionsCreate,
+  'sessions.update': sessionsUpdate,
+  'sessions.delete': sessionsDelete,
+} as const;

@@ -8,6 +8,9 @@ import { badgeHandlers } from './handlers/badge_handlers';
 import { importHandlers } from './handlers/import_handlers';
 import { checkinHandlers } from './handlers/checkin_handlers';
 import { votingHandlers } from './handlers/voting_handlers';
+import { backupHandlers } from './handlers/backup_handlers';
+import { photoHandlers } from './handlers/photo_handlers';
+import { countHandlers } from './handlers/count_handlers';
 import type { BadgeRenderer } from '../badges';
 import { DeviceService } from '../devices/device_service';
 import type { HostSession } from './host_session';
@@ -38,6 +41,9 @@ export function buildHandlers(
     ...badgeHandlers(context, badgeRenderer),
     ...importHandlers(context),
     ...checkinHandlers(context),
-    ...votingHandlers(context),
+    ...votingHandlers(context, (id) => devices.presence.count(id) > 0),
+    ...backupHandlers(context),
+    ...photoHandlers(context),
+    ...countHandlers(context),
   } satisfies ApiHandlers;
 }

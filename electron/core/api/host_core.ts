@@ -9,6 +9,7 @@ import { HostSession } from './host_session';
 import { DeviceService } from '../devices/device_service';
 import { PushBus } from './push_bus';
 import type { BadgeRenderer } from '../badges';
+import { backupServiceFor } from './handlers/backup_handlers';
 
 export interface HostCoreOptions {
   /** The app home (events folder and remembered state). */
@@ -25,6 +26,8 @@ export interface HostCoreOptions {
   readonly now?: () => Date;
   /** The Chromium that prints badges in this runtime (desktop window, or a system Chromium). */
   readonly badgeRenderer?: BadgeRenderer | null;
+  /** Automatic backups (every few minutes while there are changes, and at close); off unless given. */
+  readonly backups?: { readonly intervalMs?: number };
 }
 
 /** Everything a transport needs: the dispatcher, the push bus, and the open event. */
@@ -70,9 +73,11 @@ export function startHostCore(options: HostCoreOptions): Result<HostCore, OpenEv
   bus.subscribe((message) => {
     if (message.topic === 'event.changed') devices.eventChanged();
   });
+  const backups = options.backups ? backupServiceFor(session, { intervalMs: options.backups.intervalMs, log: (line) => process.stderr.write(`[delegate-desk] ${line}\n`) }) : null;
+  backups?.start();
   const dispatch = createDispatcher(buildHandlers(session, options.build, devices, options.badgeRenderer ?? null), options.log ?? stderrLog);
   return {
     ok: true,
-    value: { dispatch, bus, session, devices, event: started.value, close: () => session.close() },
+    value: { dispatch, bus, session, devices, event: started.value, close: () => (backups?.stop(), session.close()) },
   };
 }

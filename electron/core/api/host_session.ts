@@ -14,12 +14,19 @@ export interface HostSessionOptions {
   readonly now?: () => Date;
 }
 
+/** Hooks around an event's life in the session; they must not throw. */
+export interface SessionLifecycle {
+  opened?(ws: EventWorkspace): void;
+  closing?(ws: EventWorkspace): void;
+}
+
 /**
  * The host's state: which event is open. Exactly one event is open at a time; switching
  * opens the new one first and closes the old one only when that succeeded.
  */
 export class HostSession {
   private workspace: EventWorkspace | null = null;
+  private readonly lifecycle: SessionLifecycle[] = [];
 
   constructor(private readonly options: HostSessionOptions) {}
 
@@ -67,9 +74,21 @@ export class HostSession {
     return this.adopt(openEventFolder(known.dir));
   }
 
+  /** Tells `hooks` when an event opened and just before one closes (backups hook in here). */
+  onLifecycle(hooks: SessionLifecycle): void {
+    this.lifecycle.push(hooks);
+  }
+
+  private closeCurrent(): void {
+    const ws = this.workspace;
+    if (!ws) return;
+    for (const h of this.lifecycle) h.closing?.(ws);
+    ws.close();
+  }
+
   /** Closes the open event (on quit). */
   close(): void {
-    this.workspace?.close();
+    this.closeCurrent();
     this.workspace = null;
   }
 
@@ -80,8 +99,9 @@ export class HostSession {
 
   private adopt(opened: Result<EventWorkspace, OpenEventError>): Result<EventInfo, OpenEventError> {
     if (!opened.ok) return opened;
-    this.workspace?.close();
+    this.closeCurrent();
     this.workspace = opened.value;
+    for (const h of this.lifecycle) h.opened?.(opened.value);
     this.home.remember(opened.value.layout.dir);
     const info = opened.value.info();
     this.options.bus.publish('event.changed', { eventId: info.id });

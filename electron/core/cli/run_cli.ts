@@ -10,7 +10,11 @@ import { seedDemoEvent } from '../demo/seed_demo_event';
 import { formatContract, formatEvent, formatEventList } from './cli_format';
 import { runImportCommand } from './import_commands';
 import { runBadgesCommand, runVerifyBadgeCommand } from './badge_commands';
+import { runAttendanceExportCommand } from './attendance_commands';
 import { runParticipantsCommand } from './participants_commands';
+import { runTallyCommand, TALLY_OPTIONS } from './tally_commands';
+import { runPhotosCommand } from './photo_commands';
+import { BACKUP_COMMANDS, BACKUP_OPTIONS, runBackupCommand } from './backup_commands';
 
 export interface CliIo {
   out(text: string): void;
@@ -39,9 +43,35 @@ Commands:
                                    print-ready badge PDF (needs Chromium, Chrome or Edge; CHROMIUM_PATH
                                    picks one). F: all, not-printed, delegation=NAME|ID, category=CODE,
                                    participant=ID (filters combine). T: a6, in4x3, cr80, a4x4, a4x8
+  photos import FOLDER [--data-dir DIR]
+                                   participants' photos (JPEG, PNG, WebP up to 2 MB) from files named
+                                   by registration id or e-mail; exits non-zero when none was stored
+  export attendance [--report R] [--session S] --format csv|xlsx|pdf --out FILE [--data-dir DIR]
+                                   attendance records of the event desk or a session (id or title):
+                                   R: attendance (default), arrivals, no_shows, scanned_twice, scan_log;
+                                   PDF needs Chromium, Chrome or Edge (CHROMIUM_PATH picks one)
   verify-badge CODE [--data-dir DIR]
                                    checks a scanned badge code: valid and whose, or why it is refused;
                                    exits non-zero when it is not valid
+  tally --method M [--seats N] [--threshold P] --ballots FILE [--json]
+                                   counts an election from its records: ranked or single-choice ballot
+                                   CSV (.gz too) for plurality, sntv, approval, irv, stv; party totals
+                                   CSV (party, votes[, district seats]) for dhondt, sainte-lague,
+                                   modified-sainte-lague (--first-divisor 1.4|1.2), hare, droop,
+                                   kr-mixed (--independents N, --linked-cap 30 for 2020). IRV:
+                                   --batch, --eliminate-first NAME. P: percent of valid votes; --seed S
+  backup --data-dir DIR --out FILE [--force]
+                                   a consistent copy of the event's database (the app may stay open)
+  restore FILE --data-dir DIR [--force]
+                                   puts a backup back (the replaced database is kept aside), or makes a
+                                   new event folder from it; close the app first
+  export-event --data-dir DIR --out FILE --passphrase-file P [--force]
+                                   the whole event (data, keys, photos) as one encrypted file
+                                   (AES-256-GCM, scrypt) to set up a second laptop or archive it
+  import-event FILE --data-dir DIR --passphrase-file P [--force]
+                                   an exported event into a new folder (--force replaces an event there,
+                                   keeping it aside); a wrong passphrase changes nothing
+  erase --data-dir DIR --yes       erases the whole event with its backups, keys and photos
 
 Options:
   --json           machine-readable output
@@ -69,6 +99,11 @@ const OPTIONS = {
   filter: { type: 'string', multiple: true },
   template: { type: 'string' },
   out: { type: 'string' },
+  session: { type: 'string' },
+  format: { type: 'string' },
+  report: { type: 'string' },
+  ...TALLY_OPTIONS,
+  ...BACKUP_OPTIONS,
 } as const;
 
 /** Runs one command line; returns the exit code. Never throws for bad input. */
@@ -105,7 +140,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const query = positionals.slice(2).join(' ');
     return runParticipantsCommand({ sub, query, home, dataDir, json: values.json }, io);
   }
+  if (command === 'photos') return runPhotosCommand({ sub, folder: positionals[2], home, dataDir, json: values.json }, io);
+  if (command === 'export') {
+    return runAttendanceExportCommand({ what: sub, report: values.report, session: values.session, format: values.format, out: values.out, home, dataDir, json: values.json }, io);
+  }
+  if ((BACKUP_COMMANDS as readonly string[]).includes(command)) {
+    return runBackupCommand({ command, file: sub, dataDir, out: values.out, passphraseFile: values['passphrase-file'], force: values.force, yes: values.yes, json: values.json }, io);
+  }
   if (command === 'verify-badge') return runVerifyBadgeCommand({ code: sub, home, dataDir, json: values.json }, io);
+  if (command === 'tally') {
+    const v = values;
+    return runTallyCommand({ method: v.method, seats: v.seats, threshold: v.threshold, ballots: v.ballots, firstDivisor: v['first-divisor'], seed: v.seed, batch: v.batch, eliminateFirst: v['eliminate-first'] ?? [], independents: v.independents, linkedCap: v['linked-cap'], json: v.json }, io);
+  }
   if (command === 'contract') {
     const doc = contractAsJson();
     print(doc, formatContract(doc));

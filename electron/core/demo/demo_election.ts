@@ -3,10 +3,10 @@
  * on a white ballot, candidates numbered 1..N in ballot order (기호). Every candidate and party
  * is made up; none of the names belongs to a real Korean party or politician.
  */
-import type { ElectionDefinition } from '../../contract';
+import type { ElectionDefinitionInput } from '../../contract';
 
 /** The mock presidential election for the experience room. */
-export const DEMO_ELECTION: ElectionDefinition = {
+export const DEMO_ELECTION: ElectionDefinitionInput = {
   title: {
     en: 'Mock 21st Presidential Election',
     ko: '모의 제21대 대통령선거',

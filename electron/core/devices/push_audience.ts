@@ -11,6 +11,8 @@ const WIDER_AUDIENCE: Readonly<Record<string, readonly CallerRole[]>> = {
   'event.changed': ['booth', 'projector'],
   'devices.changed': ['booth', 'projector'],
   'data.changed': ['projector'],
+  'voting.changed': ['booth', 'projector'],
+  'count.changed': ['projector'],
 };
 
 /** Whether a connection in this role should receive a push on this topic. */

@@ -12,6 +12,7 @@ import { readNetworkSettings, writeNetworkSettings } from '../devices/network_se
 import { startHttpServer } from './http_server';
 import { createChromiumBadgeRenderer } from '../badges';
 import { renderAddressQr } from './address_qr';
+import { recoveryOffer } from '../backup';
 
 const USAGE = `Usage: npm run host -- [--data-dir DIR] [--port N] [--home DIR] [--no-demo] [--lan | --local-only] [--lan-address IP] [--https]
   --data-dir DIR    the event folder to open; a new or empty folder gets a new event
@@ -73,8 +74,13 @@ async function main(): Promise<void> {
     build: { version: __APP_VERSION__ },
     // Badge PDFs: a system Chromium opens the print page on this host's own loopback address.
     badgeRenderer: createChromiumBadgeRenderer({ origin: () => pageOrigin }),
+    // DELEGATE_DESK_BACKUP_SECONDS shortens the interval (the crash harness); default five minutes.
+    backups: { intervalMs: process.env['DELEGATE_DESK_BACKUP_SECONDS'] ? Number(process.env['DELEGATE_DESK_BACKUP_SECONDS']) * 1000 : undefined },
   });
-  if (!started.ok) fail(started.error.message);
+  if (!started.ok) {
+    const offer = started.error.code === 'damaged' && args['data-dir'] ? recoveryOffer(path.resolve(args['data-dir'])) : null;
+    fail(offer ? `${started.error.message}\nThe newest good backup is ${offer.backup}. To restore it (the damaged database is kept aside):\n  ${offer.command}` : started.error.message);
+  }
   const core = started.value;
 
   let http;

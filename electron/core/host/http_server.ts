@@ -121,7 +121,8 @@ export async function startHttpServer(options: HttpHostOptions): Promise<HttpHos
 
   await server.register(fastifyWebsocket, {
     options: {
-      maxPayload: 4096,
+      // Calls travel on the socket too (ws_push.ts): the same cap as an HTTP body.
+      maxPayload: MAX_BODY_BYTES,
       handleProtocols: (offered: Set<string>) => (offered.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
     },
   });

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { err } from '../../contract';
+import { err, WsCallSchema } from '../../contract';
 import type { Caller } from '../api/caller';
 import type { HostCore } from '../api/host_core';
 import type { LiveConnection } from '../devices/presence';
@@ -17,6 +17,23 @@ interface Tracked {
   readonly socket: WebSocket;
   readonly raw: Socket;
   alive: boolean;
+}
+
+/** Answers one call message: `{ id, result }`, or `{ id: null, result }` when it is not a call at all. */
+export async function answerCall(core: Pick<HostCore, 'dispatch'>, caller: Caller, data: unknown, isBinary: boolean): Promise<string> {
+  const text = isBinary ? null : Array.isArray(data) ? Buffer.concat(data as Buffer[]).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+  let message: unknown;
+  try {
+    message = text === null ? null : JSON.parse(text);
+  } catch {
+    message = null;
+  }
+  const call = WsCallSchema.safeParse(message);
+  if (!call.success) {
+    return JSON.stringify({ id: null, result: err('invalid_input', 'A message on this socket must be a call: {"id": …, "method": "…", "input": {…}} as JSON text.') });
+  }
+  const result = await core.dispatch({ ...caller, transport: 'http' }, call.data.method, call.data.input);
+  return JSON.stringify({ id: call.data.id, result });
 }
 
 /** What the HTTP server keeps of the push endpoint: closing connections and stopping it. */
@@ -84,8 +101,13 @@ export function registerPushRoute(server: FastifyInstance, core: HostCore, isRem
       socket.on('pong', () => {
         entry.alive = true;
       });
-      // Clients only listen; anything they send is ignored rather than trusted.
-      socket.on('message', () => undefined);
+      // A message from the client is a method call: validated, dispatched as this device in its
+      // current role (role changes apply at once), answered on the same socket.
+      socket.on('message', (data, isBinary) => {
+        void answerCall(core, { ...caller, role: connection.role }, data, isBinary).then((reply) => {
+          if (socket.readyState === socket.OPEN) socket.send(reply);
+        });
+      });
     },
   );
 

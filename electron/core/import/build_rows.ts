@@ -8,7 +8,7 @@ import { cleanLine, cleanMultiline } from './clean_cell';
 import { countryName, lookupCountry } from './country_lookup';
 import { lookupLanguage, splitLanguages } from './language_lookup';
 import type { PersonFields } from '../participants/participant_store';
-import { composeDisplayName, joinNameParts, nativeNameLang, scriptOf, splitFullName } from './person_names';
+import { composeDisplayName, joinNameParts, nativeNameLang, scriptOf, scriptOfPair, splitFullName } from './person_names';
 import type { RawProblem } from './read_table';
 import { nameKey } from './name_key';
 import { foldText } from './text_fold';
@@ -26,7 +26,8 @@ export interface BuiltRow {
   candidate: ImportCandidate | null;
   /** Fields the row gives a value for (bits, see `provides`); only these change an existing participant. */
   readonly provided: number;
-  readonly problems: RawProblem[];
+  /** The row's problems; rows without any share one frozen empty list (add with `addProblem`). */
+  problems: RawProblem[];
   hasError: boolean;
   /** The name's matching key, computed once when first needed (see rowNameKey). */
   nameKey?: string;
@@ -38,6 +39,21 @@ const FIELD_BITS: Record<CandidateField, number> = {
   organisation: 128, position: 256, country: 512, delegation: 1024, isHead: 2048, categoryCode: 4096,
   languages: 8192, email: 16384, phone: 32768, notes: 65536,
 };
+
+// Most rows have no problem: they share this list instead of holding an empty one each.
+const NO_PROBLEMS: RawProblem[] = Object.freeze([]) as unknown as RawProblem[];
+
+/** The list with the problem added; the shared empty list is never pushed into (it is frozen). */
+function withProblem(list: RawProblem[], problem: RawProblem): RawProblem[] {
+  if (list === NO_PROBLEMS) return [problem];
+  list.push(problem);
+  return list;
+}
+
+/** Adds a problem to a row found after it was built (a repeated id, a second head). */
+export function addProblem(row: BuiltRow, problem: RawProblem): void {
+  row.problems = withProblem(row.problems, problem);
+}
 
 /** Whether the row gives a value for the field. */
 export function provides(row: BuiltRow, field: CandidateField): boolean {
@@ -70,6 +86,9 @@ export function columnsByTarget(mapping: ImportMapping): Map<ImportTarget, numbe
   }
   return map;
 }
+
+// The one-line text fields whose being filled is all that `provided` needs to know.
+const PLAIN_FIELDS = ['title', 'organisation', 'position', 'email', 'phone', 'notes'] as const;
 
 const NO_LANGUAGES: { readonly codes: string[]; readonly unknown: string[] } = Object.freeze({ codes: [], unknown: [] });
 
@@ -110,9 +129,18 @@ export function createRowBuilder(context: RowContext): (cells: readonly string[]
   const nativeColumns = columns.get('nativeName') ?? [];
   const notesColumns = columns.get('notes') ?? [];
   const nameColumns = (['fullName', 'familyName', 'givenName', 'displayName', 'nativeName'] as const).flatMap((t) => columns.get(t) ?? []);
-  const country = memo(lookupCountry);
-  const category = memo((text) => lookupCategory(text, context.categories, mapping.categoryValues));
-  const languages = memo((text) => {
+  // Keyed by the cell as read: a value seen before costs one lookup, not a cleaning and a lookup.
+  const country = memo((raw) => {
+    const text = cleanLine(raw);
+    return { text, code: text ? lookupCountry(text) : null };
+  });
+  const category = memo((raw) => {
+    const text = cleanLine(raw);
+    return { text, code: text ? lookupCategory(text, context.categories, mapping.categoryValues) : null };
+  });
+  const languages = memo((raw) => {
+    const text = cleanLine(raw);
+    if (!text) return NO_LANGUAGES;
     const codes: string[] = [];
     const unknown: string[] = [];
     for (const token of splitLanguages(text)) {
@@ -122,25 +150,26 @@ export function createRowBuilder(context: RowContext): (cells: readonly string[]
     }
     return { codes, unknown };
   });
-  const isYes = memo((text) => YES.has(foldText(text)));
+  const delegationText = memo(cleanLine);
+  const isYes = memo((raw) => YES.has(foldText(cleanLine(raw))));
   const delegationOfCountry = memo((code) => countryName(code));
+  const rawAt = (cells: readonly string[], index: number) => (index < 0 ? '' : (cells[index] ?? ''));
   const hasHead = at.head >= 0;
 
   return (cells, row) => {
-    const problems: RawProblem[] = [];
+    let problems = NO_PROBLEMS;
     let provided = 0;
 
     if (cells.length > context.width) {
       const extra = cells.slice(context.width).findIndex((c) => c.trim() !== '');
       if (extra >= 0) {
-        problems.push({ code: 'extra_cells', severity: 'error', row, columnIndex: context.width + extra, value: cells[context.width + extra]!.slice(0, 60) });
+        problems = withProblem(problems, { code: 'extra_cells', severity: 'error', row, columnIndex: context.width + extra, value: cells[context.width + extra]!.slice(0, 60) });
       }
     }
 
-    const countryText = cellAt(cells, at.country);
-    const countryCode = countryText ? country(countryText) : null;
+    const { text: countryText, code: countryCode } = country(rawAt(cells, at.country));
     if (countryCode) provided |= FIELD_BITS.country;
-    else if (countryText) problems.push(warning('unknown_country', row, at.country, countryText));
+    else if (countryText) problems = withProblem(problems, warning('unknown_country', row, at.country, countryText));
 
     const full = cellAt(cells, at.fullName);
     let family = cellAt(cells, at.familyName);
@@ -149,11 +178,11 @@ export function createRowBuilder(context: RowContext): (cells: readonly string[]
     let native = '';
     for (const i of nativeColumns) native = joinNameParts(native, cleanLine(cells[i]));
     if (!family && !given && full) ({ family, given } = splitFullName(full, mapping.nameOrder, countryCode));
-    const partsScript = family || given ? scriptOf(family + given) : null;
+    const partsScript = family || given ? scriptOfPair(family, given) : null;
     const composed = family || given ? composeDisplayName(family, given, countryCode, partsScript) : '';
     if (!full && !display && !composed && !native) {
-      problems.push({ code: 'missing_name', severity: 'error', row, columnIndex: nameColumns[0] ?? null, value: null });
-      return { row, candidate: null, provided, problems, hasError: true };
+      problems = withProblem(problems, { code: 'missing_name', severity: 'error', row, columnIndex: nameColumns[0] ?? null, value: null });
+      return { row, candidate: null, provided, problems, hasError: true, nameKey: undefined };
     }
     let nativeName = native;
     const writtenScript = full ? scriptOf(full) : partsScript;
@@ -168,24 +197,22 @@ export function createRowBuilder(context: RowContext): (cells: readonly string[]
     if (displayName) provided |= FIELD_BITS.displayName;
     if (nativeName) provided |= FIELD_BITS.nativeName | FIELD_BITS.nativeNameLang;
 
-    const categoryText = cellAt(cells, at.category);
+    const { text: categoryText, code } = category(rawAt(cells, at.category));
     let categoryCode = fallbackCategory;
     if (categoryText) {
-      const code = category(categoryText);
       if (code) categoryCode = code;
-      else problems.push(warning('unknown_category', row, at.category, categoryText));
+      else problems = withProblem(problems, warning('unknown_category', row, at.category, categoryText));
       provided |= FIELD_BITS.categoryCode;
     }
 
-    const languagesText = cellAt(cells, at.languages);
-    const spoken = languagesText ? languages(languagesText) : NO_LANGUAGES;
-    for (const token of spoken.unknown) problems.push(warning('unknown_language', row, at.languages, token));
+    const spoken = languages(rawAt(cells, at.languages));
+    for (const token of spoken.unknown) problems = withProblem(problems, warning('unknown_language', row, at.languages, token));
     if (spoken.codes.length) provided |= FIELD_BITS.languages;
 
     const email = cellAt(cells, at.email);
-    if (email && !EMAIL.test(email)) problems.push(warning('bad_email', row, at.email, email));
+    if (email && !EMAIL.test(email)) problems = withProblem(problems, warning('bad_email', row, at.email, email));
 
-    let delegation: string | null = cellAt(cells, at.delegation) || null;
+    let delegation: string | null = delegationText(rawAt(cells, at.delegation)) || null;
     if (!delegation && mapping.delegationFromCountry && countryCode) delegation = delegationOfCountry(countryCode);
     if (delegation) provided |= FIELD_BITS.delegation;
 
@@ -209,7 +236,7 @@ export function createRowBuilder(context: RowContext): (cells: readonly string[]
       position: cellAt(cells, at.position),
       country: countryCode,
       delegation,
-      isHead: hasHead && isYes(cellAt(cells, at.head)),
+      isHead: hasHead && isYes(rawAt(cells, at.head)),
       categoryCode,
       languages: spoken.codes,
       email,
@@ -217,10 +244,13 @@ export function createRowBuilder(context: RowContext): (cells: readonly string[]
       notes,
     };
     if (candidate.externalId) provided |= FIELD_BITS.externalId;
-    for (const key of ['title', 'organisation', 'position', 'email', 'phone', 'notes'] as const) {
+    for (const key of PLAIN_FIELDS) {
       if (candidate[key]) provided |= FIELD_BITS[key];
     }
     if (hasHead) provided |= FIELD_BITS.isHead;
-    return { row, candidate, provided, problems, hasError: problems.length > 0 && problems.some((p) => p.severity === 'error') };
+    let hasError = false;
+    for (const p of problems) if (p.severity === 'error') hasError = true;
+    // nameKey is set later (rowNameKey); present from the start, every row keeps one shape.
+    return { row, candidate, provided, problems, hasError, nameKey: undefined };
   };
 }

@@ -21,8 +21,14 @@ export function cleanLine(value: string | undefined): string {
   return value.replace(/[\r\n\t]+/gu, ' ').replace(CONTROL, '').replace(EDGE_SPACE, '');
 }
 
+// The same quick test for a multi-line value: a CR, another control character, or a space,
+// tab or line break at either edge.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const MULTILINE_NEEDS_CLEANING = /[\u0000-\u0008\u000b-\u001f\u007f]|^[ \t\u00a0\n]|[ \t\u00a0\n]$/;
+
 /** A multi-line value (notes): line breaks kept as \n, tabs kept, other control characters removed. */
 export function cleanMultiline(value: string | undefined): string {
   if (!value) return '';
+  if (!MULTILINE_NEEDS_CLEANING.test(value)) return value;
   return value.replace(/\r\n?/gu, '\n').replace(CONTROL, '').replace(/^[ \t\u00a0\n]+|[ \t\u00a0\n]+$/gu, '');
 }

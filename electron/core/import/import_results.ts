@@ -13,14 +13,28 @@ import { lookupCategory } from './category_lookup';
 import { findMissing, loadExisting, planRows, type PlannedRow } from './match_existing';
 import type { PreparedImport } from './prepare_import';
 import { describeProblem } from './problem_text';
+import type { RawProblem } from './read_table';
 
 const MAX_PROBLEMS = 1000;
 const MAX_MISSING = 5000;
 
 /** Every problem of the file and its rows, in row order, each with its sentence. */
 function allProblems(prepared: PreparedImport, planned: readonly PlannedRow[]): ImportProblem[] {
-  const raw = [...prepared.blocking, ...planned.flatMap((p) => [...p.built.problems, ...p.problems])];
-  return raw.map((p) => describeProblem(p, prepared.fileName, prepared.headers));
+  const describe = (p: RawProblem) => describeProblem(p, prepared.fileName, prepared.headers);
+  const out = prepared.blocking.map(describe);
+  // A loop, not a flatMap: most of 100,000 rows have no problem and need no array of their own.
+  for (const p of planned) {
+    for (const x of p.built.problems) out.push(describe(x));
+    for (const x of p.problems) out.push(describe(x));
+  }
+  return out;
+}
+
+/** How many planned rows have each outcome, in one pass. */
+function countOutcomes(planned: readonly PlannedRow[]): Record<PlannedRow['outcome'], number> {
+  const counts = { add: 0, update: 0, unchanged: 0, skip: 0 };
+  for (const p of planned) counts[p.outcome]++;
+  return counts;
 }
 
 function previewValues(c: ImportCandidate | null): Record<string, string> {
@@ -76,7 +90,7 @@ export function analyseImport(
   const suggestedSource = options.source ?? prepared.preset ?? sourceFromFileName(prepared.fileName);
   const missing = planned.length ? findMissing(db, suggestedSource, planned) : [];
   const problems = allProblems(prepared, planned);
-  const count = (o: PlannedRow['outcome']) => planned.filter((p) => p.outcome === o).length;
+  const counts = countOutcomes(planned);
   const categoryCounts = new Map<string, number>();
   const categoryColumn = prepared.mapping.columns.find((c) => c.target === 'category')?.index;
   if (categoryColumn !== undefined) {
@@ -108,10 +122,10 @@ export function analyseImport(
     categories: prepared.categories.map((c) => ({ code: c.code, name: c.name })),
     plan: {
       rows: prepared.rows.length,
-      add: count('add'),
-      update: count('update'),
-      unchanged: count('unchanged'),
-      skip: count('skip'),
+      add: counts.add,
+      update: counts.update,
+      unchanged: counts.unchanged,
+      skip: counts.skip,
       missing: missing.length,
       rowsWithErrors: planned.filter((p) => p.built.hasError || p.problems.length).length,
       rowsWithWarnings: planned.filter((p) => p.built.problems.some((x) => x.severity === 'warning')).length,
@@ -172,26 +186,26 @@ export function commitImport(db: Db, prepared: PreparedImport, options: CommitOp
   });
   if (!options.dryRun) {
     const updated = planned.filter((p) => p.outcome === 'update').map((p) => p.existing!.id);
-    options.written?.([...written.idOfRow.values(), ...updated]);
+    options.written?.([...written.addedIds, ...updated]);
   }
   const problems = allProblems(prepared, planned);
-  const count = (o: PlannedRow['outcome']) => planned.filter((p) => p.outcome === o).length;
+  const counts = countOutcomes(planned);
   return ok({
     fileName: prepared.fileName,
     source: options.source,
     dryRun: options.dryRun,
     rowsRead: planned.length,
-    added: count('add'),
-    updated: count('update'),
-    unchanged: count('unchanged'),
-    skipped: count('skip'),
+    added: counts.add,
+    updated: counts.update,
+    unchanged: counts.unchanged,
+    skipped: counts.skip,
     restored: written.restored,
     delegationsCreated: written.delegationsCreated,
     missing: missing.slice(0, MAX_MISSING),
     missingTotal: missing.length,
     problems: problems.slice(0, MAX_PROBLEMS),
     problemTotal: problems.length,
-    likelyDuplicates: findLikelyDuplicates(planned, existing, (row) => (options.dryRun ? null : (written.idOfRow.get(row) ?? null))),
+    likelyDuplicates: findLikelyDuplicates(planned, existing, (row) => (options.dryRun ? null : written.idOfRow(row))),
   });
 }
 

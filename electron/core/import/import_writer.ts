@@ -19,8 +19,10 @@ export interface WriteOptions {
 }
 
 export interface WriteResult {
-  /** New participant id of each added row. */
-  readonly idOfRow: Map<number, number>;
+  /** New participant id of an added row (by its row number), or null. */
+  readonly idOfRow: (row: number) => number | null;
+  /** The new participants' ids, in the order their rows were written. */
+  readonly addedIds: readonly number[];
   readonly delegationsCreated: string[];
   readonly restored: number;
 }
@@ -99,7 +101,10 @@ function merged(row: PlannedRow): ImportCandidate {
 
 /** Writes the planned rows; throws only for bugs (the transaction is then rolled back). */
 export function writeImport(db: Db, planned: readonly PlannedRow[], options: WriteOptions): WriteResult {
-  const idOfRow = new Map<number, number>();
+  // Added rows and their new ids side by side (rows ascend, as the file's do): two number
+  // arrays instead of a 100,000-entry map.
+  const addedRows: number[] = [];
+  const addedIds: number[] = [];
   const delegationsCreated: string[] = [];
   let restored = 0;
   const work = db.transaction(() => {
@@ -108,11 +113,17 @@ export function writeImport(db: Db, planned: readonly PlannedRow[], options: Wri
       for (const c of options.categories) add.run(c);
     }
     const delegationOf = delegationFinder(db, delegationsCreated);
+    // Rows of a file share their language lists (build_rows reads each distinct cell once), so
+    // the JSON is found by the list itself first, by its contents only for a new list.
     const jsonOf = new Map<string, string>();
+    const jsonOfList = new Map<readonly string[], string>();
     const languagesJson = (languages: string[]) => {
+      let hit = jsonOfList.get(languages);
+      if (hit !== undefined) return hit;
       const key = languages.join(',');
-      let hit = jsonOf.get(key);
+      hit = jsonOf.get(key);
       if (hit === undefined) jsonOf.set(key, (hit = JSON.stringify(languages)));
+      if (jsonOfList.size < 10_000) jsonOfList.set(languages, hit);
       return hit;
     };
     const lastOrder = new Map<number | null, number>();
@@ -154,14 +165,16 @@ export function writeImport(db: Db, planned: readonly PlannedRow[], options: Wri
         fillColumns(insertParams, p, delegationId, languagesJson(p.languages));
         insertParams[16] = order;
         const id = Number(insert.run(insertParams).lastInsertRowid);
-        idOfRow.set(row.built.row, id);
+        addedRows.push(row.built.row);
+        addedIds.push(id);
         if (p.isHead && delegationId !== null) setHead.run(id, delegationId);
       }
     }
     // New people get their source link in one statement: their ids are the ones above maxId.
     db.prepare('INSERT OR REPLACE INTO import_link (participant_id, source, batch_id) SELECT id, ?, ? FROM participant WHERE id > ?').run(options.source, batch, maxId);
-    const count = (o: PlannedRow['outcome']) => planned.filter((r) => r.outcome === o).length;
-    db.prepare('UPDATE import_batch SET added = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?').run(count('add'), count('update'), count('unchanged'), count('skip'), batch);
+    const counts = { add: 0, update: 0, unchanged: 0, skip: 0 };
+    for (const r of planned) counts[r.outcome]++;
+    db.prepare('UPDATE import_batch SET added = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?').run(counts.add, counts.update, counts.unchanged, counts.skip, batch);
     if (options.dryRun) throw new DryRunRollback();
   });
   try {
@@ -169,5 +182,19 @@ export function writeImport(db: Db, planned: readonly PlannedRow[], options: Wri
   } catch (e) {
     if (!(e instanceof DryRunRollback)) throw e;
   }
-  return { idOfRow, delegationsCreated, restored };
+  return { idOfRow: (row) => idAt(addedRows, addedIds, row), addedIds, delegationsCreated, restored };
+}
+
+/** Binary search of a row in the ascending `rows`; its id, or null. */
+function idAt(rows: readonly number[], ids: readonly number[], row: number): number | null {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = rows[mid]!;
+    if (at === row) return ids[mid]!;
+    if (at < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return null;
 }

@@ -25,20 +25,21 @@ interface Person {
 /**
  * Groups people by a key in one pass. People are numbers (≥ 0: an added row, < 0: someone
  * already in the event), so that 100,000 unique names cost one map entry each and no objects.
+ * A key maps to its first person until a second one comes, then to their group: one lookup
+ * per person. Groups are listed in the order they formed.
  */
 class Grouper {
-  private readonly first = new Map<string, number>();
-  readonly groups = new Map<string, number[]>();
+  private readonly byKey = new Map<string, number | number[]>();
+  readonly groups: number[][] = [];
 
   meet(key: string, who: number): void {
-    const earlier = this.first.get(key);
-    if (earlier === undefined) {
-      this.first.set(key, who);
-      return;
-    }
-    const group = this.groups.get(key);
-    if (group) group.push(who);
-    else this.groups.set(key, [earlier, who]);
+    const earlier = this.byKey.get(key);
+    if (earlier === undefined) this.byKey.set(key, who);
+    else if (typeof earlier === 'number') {
+      const group = [earlier, who];
+      this.byKey.set(key, group);
+      this.groups.push(group);
+    } else earlier.push(who);
   }
 }
 
@@ -51,27 +52,46 @@ export function findLikelyDuplicates(
   existing: readonly ExistingPerson[],
   idOfRow: (row: number) => number | null = () => null,
 ): LikelyDuplicate[] {
-  const added = planned.filter((p) => p.outcome === 'add');
+  const added: PlannedRow[] = [];
+  const addedEmail: string[] = [];
+  for (const p of planned) {
+    if (p.outcome !== 'add') continue;
+    added.push(p);
+    addedEmail.push(p.built.candidate!.email.toLowerCase());
+  }
   if (added.length === 0) return [];
   const names = new Grouper();
   const emails = new Grouper();
-  const addedEmail = added.map((p) => p.built.candidate!.email.toLowerCase());
+  // E-mail addresses are almost all distinct: first find, with one set operation per row, the
+  // few that can group anyone (twice in the file, or once and on someone already here); only
+  // those are grouped below, in the same order as if every address were.
+  const newEmails = new Set<string>();
+  const sharedEmails = new Set<string>();
+  for (const email of addedEmail) {
+    if (!email) continue;
+    const before = newEmails.size;
+    if (newEmails.add(email).size === before) sharedEmails.add(email);
+  }
   const others = existing.filter((e) => e.status === 'registered');
   if (others.length) {
     // Only people already in the event who share a key with a new row matter.
     const newKeys = new Set(added.map((p) => rowNameKey(p.built)));
-    const newEmails = new Set(addedEmail.filter(Boolean));
     others.forEach((e, i) => {
       const key = nameKey(e);
       if (newKeys.has(key)) names.meet(key, -(i + 1));
       const email = e.email.toLowerCase();
-      if (email && newEmails.has(email)) emails.meet(email, -(i + 1));
+      if (email && newEmails.has(email)) {
+        sharedEmails.add(email);
+        emails.meet(email, -(i + 1));
+      }
     });
   }
-  added.forEach((p, i) => {
-    names.meet(rowNameKey(p.built), i);
-    if (addedEmail[i]) emails.meet(addedEmail[i]!, i);
-  });
+  const groupEmails = sharedEmails.size > 0;
+  for (let i = 0; i < added.length; i++) {
+    names.meet(rowNameKey(added[i]!.built), i);
+    const email = addedEmail[i]!;
+    if (groupEmails && email && sharedEmails.has(email)) emails.meet(email, i);
+  }
 
   const person = (who: number): Person => {
     if (who < 0) {
@@ -94,12 +114,12 @@ export function findLikelyDuplicates(
       names: shown.map((g) => g.name),
     });
   };
-  for (const group of emails.groups.values()) {
+  for (const group of emails.groups) {
     if (out.length >= MAX_REPORTED) break;
     report('same_email', group.map(person));
   }
   const emailOf = (who: number) => (who < 0 ? others[-who - 1]!.email : addedEmail[who]!);
-  for (const group of names.groups.values()) {
+  for (const group of names.groups) {
     if (out.length >= MAX_REPORTED) break;
     // When everyone has an e-mail, the same name is two people (distinct addresses) or was
     // reported above (the same address).

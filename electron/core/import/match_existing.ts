@@ -75,6 +75,11 @@ interface Index {
   byNameOrg: Map<string, ExistingPerson[]> | null;
 }
 
+// Rows added or skipped change no fields and have no matching problem: they share these
+// frozen empty lists (100,000 rows would otherwise hold 200,000 empty arrays).
+const NO_CHANGES: CandidateField[] = Object.freeze([]) as unknown as CandidateField[];
+const NO_PROBLEMS: RawProblem[] = Object.freeze([]) as unknown as RawProblem[];
+
 function push(map: Map<string, ExistingPerson[]>, key: string, p: ExistingPerson): void {
   const list = map.get(key);
   if (list) list.push(p);
@@ -97,7 +102,7 @@ export function planRows(rows: readonly BuiltRow[], existing: readonly ExistingP
   };
   // A new event: every readable row is someone new, no lookups needed.
   if (existing.length === 0) {
-    return rows.map((built) => ({ built, outcome: built.candidate && !built.hasError ? 'add' : 'skip', existing: null, changes: [], problems: [] }));
+    return rows.map((built) => ({ built, outcome: built.candidate && !built.hasError ? 'add' : 'skip', existing: null, changes: NO_CHANGES, problems: NO_PROBLEMS }));
   }
   const orgKey = new Map<string, string>();
   const foldOrg = (org: string) => {
@@ -107,7 +112,7 @@ export function planRows(rows: readonly BuiltRow[], existing: readonly ExistingP
   };
   return rows.map((built): PlannedRow => {
     const c = built.candidate;
-    if (!c || built.hasError) return { built, outcome: 'skip', existing: null, changes: [], problems: [] };
+    if (!c || built.hasError) return { built, outcome: 'skip', existing: null, changes: NO_CHANGES, problems: NO_PROBLEMS };
     const compatible = (p: ExistingPerson) => !p.externalId || !c.externalId || p.externalId === c.externalId;
     const unique = (list: ExistingPerson[] | undefined) => {
       const fits = (list ?? []).filter(compatible);
@@ -117,7 +122,7 @@ export function planRows(rows: readonly BuiltRow[], existing: readonly ExistingP
     let how = 'same id';
     if (!match && c.email) [match, how] = [unique(index.byEmail.get(c.email.toLowerCase())), 'same e-mail'];
     if (!match) [match, how] = [unique(nameOrg().get(`${rowNameKey(built)}|${foldOrg(c.organisation)}`)), 'same name and organisation'];
-    if (!match) return { built, outcome: 'add', existing: null, changes: [], problems: [] };
+    if (!match) return { built, outcome: 'add', existing: null, changes: NO_CHANGES, problems: NO_PROBLEMS };
     const earlier = claimedBy.get(match.id);
     if (earlier !== undefined) {
       const problem: RawProblem = { code: 'same_person_twice', severity: 'error', row: built.row, columnIndex: null, value: null, otherRow: earlier, detail: how };
@@ -126,7 +131,7 @@ export function planRows(rows: readonly BuiltRow[], existing: readonly ExistingP
     claimedBy.set(match.id, built.row);
     const changes = changedFields(built, match);
     const restored = match.status === 'cancelled';
-    return { built, outcome: changes.length || restored ? 'update' : 'unchanged', existing: match, changes, problems: [] };
+    return { built, outcome: changes.length || restored ? 'update' : 'unchanged', existing: match, changes, problems: NO_PROBLEMS };
   });
 }
 

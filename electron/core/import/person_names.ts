@@ -15,6 +15,11 @@ export type NameScript = 'latin' | 'hangul' | 'han' | 'kana' | 'cyrillic' | 'ara
 // Korean and any kana makes it Japanese (kanji alone could be Chinese or Japanese).
 const PRIORITY: readonly NameScript[] = ['hangul', 'kana', 'han', 'arabic', 'cyrillic', 'thai', 'greek', 'hebrew', 'latin', 'other'];
 
+// Each script's place in PRIORITY, looked up once per letter outside ASCII.
+const RANK = Object.fromEntries(PRIORITY.map((s, i) => [s, i])) as Record<NameScript, number>;
+const ASCII_ONLY = /^[\0-\x7f]*$/;
+const ASCII_LETTER = /[A-Za-z]/;
+
 function blockScript(c: number): NameScript | null {
   if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 'latin' : null;
   if (c >= 0xac00 && c <= 0xd7af) return 'hangul';
@@ -32,7 +37,24 @@ function blockScript(c: number): NameScript | null {
 
 /** The script a name is mainly written in (any Hangul makes it Hangul; kana makes it Japanese). */
 export function scriptOf(text: string): NameScript | null {
-  let best = PRIORITY.length;
+  return PRIORITY[scriptRank(text, PRIORITY.length)] ?? null;
+}
+
+/**
+ * scriptOf(first + second) without joining the two (a new string for every row of a file).
+ * The only difference a join could make, a surrogate pair split across the two, is joined.
+ */
+export function scriptOfPair(first: string, second: string): NameScript | null {
+  const last = first.charCodeAt(first.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) return scriptOf(first + second);
+  return PRIORITY[scriptRank(second, scriptRank(first, PRIORITY.length))] ?? null;
+}
+
+/** The best (lowest) rank among the text's letters and `best`. */
+function scriptRank(text: string, best: number): number {
+  if (best === 0) return 0;
+  // Most names in an export are plain ASCII: one native scan instead of a loop over the letters.
+  if (ASCII_ONLY.test(text)) return best > 8 && ASCII_LETTER.test(text) ? 8 : best;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (c < 0x80) {
@@ -43,12 +65,12 @@ export function scriptOf(text: string): NameScript | null {
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) c = text.codePointAt(i++)!;
     const script = blockScript(c);
     if (script !== null) {
-      const rank = PRIORITY.indexOf(script);
+      const rank = RANK[script];
       if (rank < best) best = rank;
       if (best === 0) break;
     }
   }
-  return PRIORITY[best] ?? null;
+  return best;
 }
 
 /** Whether a name needs no own-script copy (Latin, or no letters at all). */

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Category, ImportColumnSchema, ImportMapping, ImportPreset, ImportTarget } from '../../contract';
-import { createRowBuilder, type BuiltRow } from './build_rows';
+import { addProblem, createRowBuilder, type BuiltRow } from './build_rows';
 import { findHeaderRow } from './header_row';
 import { mappingFromPreset } from './import_presets';
 import { columnLetter } from './problem_text';
@@ -37,7 +37,13 @@ const TICK_EVERY = 2000;
 const MULTI_TARGETS = new Set<ImportTarget>(['ignore', 'notes', 'nativeName']);
 
 function isEmptyRow(row: readonly string[]): boolean {
-  for (const cell of row) if (cell.trim() !== '') return false;
+  for (const cell of row) {
+    // A cell starting with a character below the first Unicode space other than U+00A0 is
+    // not blank: no trim for those (NaN for '' fails every comparison).
+    const first = cell.charCodeAt(0);
+    if (first > 0x20 && first < 0x1680 && first !== 0xa0) return false;
+    if (cell.trim() !== '') return false;
+  }
   return true;
 }
 
@@ -173,7 +179,7 @@ function flagDuplicateIds(rows: BuiltRow[], mapping: ImportMapping): void {
   const column = firstColumn(mapping, 'externalId');
   for (const r of repeated) {
     const id = r.candidate!.externalId!;
-    r.problems.push({ code: 'duplicate_id', severity: 'error', row: r.row, columnIndex: column, value: id, otherRow: firstRowOf.get(id)! });
+    addProblem(r, { code: 'duplicate_id', severity: 'error', row: r.row, columnIndex: column, value: id, otherRow: firstRowOf.get(id)! });
     r.hasError = true;
   }
 }
@@ -190,7 +196,7 @@ function flagSecondHeads(rows: BuiltRow[], mapping: ImportMapping): void {
     if (first === undefined) headOf.set(key, r.row);
     else {
       c.isHead = false;
-      r.problems.push({ code: 'second_head', severity: 'warning', row: r.row, columnIndex: column, value: c.delegation, otherRow: first });
+      addProblem(r, { code: 'second_head', severity: 'warning', row: r.row, columnIndex: column, value: c.delegation, otherRow: first });
     }
   }
 }

@@ -131,13 +131,30 @@ export function warmSearchIndex(db: Db): void {
 }
 
 /**
+ * Keeps the documents of people who have (true) or have not (false) arrived at the event desk:
+ * a check-in at the event (not a session door) that was not undone, even if they left since.
+ * Applied after the index's cached order because check-ins do not change the index.
+ */
+function byArrival(db: Db, search: EventSearch, checkedIn: boolean | undefined, docs: Int32Array): Int32Array {
+  if (checkedIn === undefined) return docs;
+  const arrived = new Set(db.prepare('SELECT DISTINCT participant_id FROM attendance WHERE scope = 0 AND undone_at IS NULL').pluck().all() as number[]);
+  const out = new Int32Array(docs.length);
+  let n = 0;
+  for (const doc of docs) {
+    const id = search.index.person(doc)?.id;
+    if (id !== undefined && arrived.has(id) === checkedIn) out[n++] = doc;
+  }
+  return out.subarray(0, n);
+}
+
+/**
  * Participants by filter: with a query, the ranked search (best match first, unless a sort
  * column is chosen); without, in protocol order or the chosen column's order. Paged.
  */
 export function listParticipants(db: Db, input: ListInput): { total: number; items: Participant[] } {
   const search = eventSearch(db);
   const request: ListOrderRequest = { direction: 'asc', locale: 'en', ...input };
-  const docs = search.lists.ordered(request);
+  const docs = byArrival(db, search, request.checkedIn, search.lists.ordered(request));
   const window = docs.subarray(input.offset, input.offset + input.limit);
   const ids = Array.from(window, (doc) => search.index.person(doc)?.id ?? 0).filter((id) => id > 0);
   return { total: docs.length, items: getParticipantsByIds(db, ids) };
@@ -146,7 +163,7 @@ export function listParticipants(db: Db, input: ListInput): { total: number; ite
 /** The participant ids of a whole list (for exports), in list order. */
 export function listParticipantIds(db: Db, request: ListOrderRequest): number[] {
   const search = eventSearch(db);
-  return Array.from(search.lists.ordered(request), (doc) => search.index.person(doc)?.id ?? 0).filter((id) => id > 0);
+  return Array.from(byArrival(db, search, request.checkedIn, search.lists.ordered(request)), (doc) => search.index.person(doc)?.id ?? 0).filter((id) => id > 0);
 }
 
 /** Counts for the list's filters: countries present, cancelled registrations, walk-ins. */

@@ -1,73 +1,77 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Election, LocalizedText } from '../../../electron/contract';
 import { useApiQuery } from '../../api/use_api_query';
 import { EmptyState, ErrorNotice, Page } from '../../ui/page';
+import { ElectionsPanel } from './elections_panel';
+import { IdentityStation } from './identity_station';
+import { activeRound, RoomPanel } from './room_panel';
+import { useRoomQuery } from './use_room_query';
+import './experience.css';
 
-/** A definition's text in the UI language, falling back to English (every definition has it). */
-export function pickText(text: LocalizedText, language: string): { text: string; lang: string } {
-  const own = text[language];
-  return own ? { text: own, lang: language } : { text: text['en'] ?? '', lang: 'en' };
+const TABS = ['room', 'identity', 'elections'] as const;
+type Tab = (typeof TABS)[number];
+
+/** The tab the URL names (#/experience/identity), so an identity-station tablet can keep its screen. */
+function tabFromHash(): Tab {
+  const part = window.location.hash.replace(/^#\/?/u, '').split('/')[1] ?? '';
+  return (TABS as readonly string[]).includes(part) ? (part as Tab) : 'room';
 }
 
-/** One contest drawn as its ballot paper: colour, symbol numbers, candidates and parties. */
-function BallotPreview({ election }: { election: Election }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <>
-      {election.definition.contests.map((contest) => {
-        const title = pickText(contest.title, i18n.language);
-        return (
-          <figure key={contest.id} className="ballot" style={{ backgroundColor: contest.ballotColour }} data-testid="ballot-preview">
-            <figcaption lang={title.lang}>{title.text}</figcaption>
-            <ol className="ballot-options">
-              {contest.options.map((option) => {
-                const name = pickText(option.name, i18n.language);
-                const party = option.party ? pickText(option.party, i18n.language) : null;
-                return (
-                  <li key={option.id} className="ballot-option">
-                    <span className="ballot-symbol" style={{ backgroundColor: option.colour }}>{option.symbol}</span>
-                    <span className="ballot-party" lang={party?.lang}>{party?.text ?? ''}</span>
-                    <span className="ballot-name" lang={name.lang}>{name.text}</span>
-                    <span className="ballot-mark" aria-hidden="true" />
-                  </li>
-                );
-              })}
-            </ol>
-            <p className="ballot-rule">{t('experience.rule', { count: contest.seats })}</p>
-          </figure>
-        );
-      })}
-    </>
-  );
-}
-
-/** The election experience room: the elections defined for the event, shown as their ballots. */
+/**
+ * The election experience room for presenters: run rounds (zero report, live turnout and
+ * integrity, close, archive), the identity station that issues ballots, and the elections
+ * with their editor.
+ */
 export function ExperiencePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>(tabFromHash);
   const elections = useApiQuery('elections.list', {});
+  const rounds = useRoomQuery('voting.rounds.list', {});
+  const active = activeRound(rounds.value ?? []);
+
+  useEffect(() => {
+    const onHash = () => setTab(tabFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const choose = (next: Tab) => {
+    // The URL keeps the tab, so Back works and a reload stays on it.
+    history.pushState(null, '', next === 'room' ? '#/experience' : `#/experience/${next}`);
+    setTab(next);
+  };
+
   return (
     <Page title={t('experience.title')}>
-      {elections.status === 'error' ? (
-        <ErrorNotice message={elections.error.message} onRetry={elections.reload} retryLabel={t('common.retry')} />
-      ) : null}
-      {elections.value?.length === 0 ? (
-        <EmptyState icon="experience" title={t('experience.noElection')} />
-      ) : null}
-      {elections.value?.map((election) => {
-        const title = pickText(election.definition.title, i18n.language);
-        return (
-          <article key={election.id} className="card election">
-            <h2 lang={title.lang}>{title.text}</h2>
-            <p className="fingerprint">
-              {t('experience.fingerprint')}: <code>{election.fingerprint.slice(0, 16)}</code>
-            </p>
-            <BallotPreview election={election} />
-          </article>
-        );
-      })}
-      <EmptyState icon="experience" title={t('experience.roundsTitle')}>
-        <p>{t('experience.roundsBody')}</p>
-      </EmptyState>
+      <div className="tabs" role="tablist" aria-label={t('experience.title')}>
+        {TABS.map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={tab === name} onClick={() => choose(name)} data-testid={`room-tab-${name}`}>
+            {t(`room.tab.${name}`)}
+          </button>
+        ))}
+      </div>
+      {elections.status === 'error' ? <ErrorNotice message={elections.error.message} onRetry={elections.reload} retryLabel={t('common.retry')} /> : null}
+      <div role="tabpanel">
+        {tab === 'room' ? <RoomPanel elections={elections.value ?? []} /> : null}
+        {tab === 'identity' ? (
+          active?.round.status === 'open' ? (
+            <IdentityStation roundId={active.round.id} />
+          ) : (
+            <EmptyState icon="experience" title={t('room.identity.noOpenRound')}>
+              <p>{t('room.identity.noOpenRoundBody')}</p>
+            </EmptyState>
+          )
+        ) : null}
+        {tab === 'elections' ? (
+          elections.value?.length === 0 && elections.status === 'ok' ? (
+            <>
+              <EmptyState icon="experience" title={t('experience.noElection')} />
+              <ElectionsPanel elections={[]} onChanged={elections.reload} />
+            </>
+          ) : (
+            <ElectionsPanel elections={elections.value ?? []} onChanged={elections.reload} />
+          )
+        ) : null}
+      </div>
     </Page>
   );
 }

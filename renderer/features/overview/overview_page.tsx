@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/use_api_query';
 import { CategoryTag } from '../../ui/names';
 import { ErrorNotice, Page, Stat } from '../../ui/page';
+import { AttendanceOverview } from '../attendance';
 
-/** The event at a glance: who is registered, from where, and what is on the programme. */
+/** The event at a glance: who is here now (live), who is registered, from where, and what is on the programme. */
 export function OverviewPage() {
   const { t, i18n } = useTranslation();
   const summary = useApiQuery('event.summary', {});
@@ -18,8 +19,10 @@ export function OverviewPage() {
       {summary.status === 'error' ? (
         <ErrorNotice message={summary.error.message} onRetry={summary.reload} retryLabel={t('common.retry')} />
       ) : null}
+      <AttendanceOverview />
       {summary.value ? (
         <>
+          <h2 className="section-title">{t('attendance.registeredTitle')}</h2>
           <div className="stats">
             <Stat testId="stat-participants" label={t('overview.participants')} value={number.format(summary.value.participants)} />
             <Stat testId="stat-delegations" label={t('overview.delegations')} value={number.format(summary.value.delegations)} />

@@ -4,6 +4,7 @@ import type { Category, Delegation, Participant, ParticipantChange } from '../..
 import { useApi } from '../../api/api_context';
 import { groupOptions, NotesInput, SelectInput, TextInput, useCountryOptions, useScriptOptions } from './editor_fields';
 import { MergeDuplicate } from './merge_duplicate';
+import { PhotoField } from './photo_field';
 import { blankForm, formOf, validateForm, type EditorForm, type FieldErrors, type FormField } from './editor_form';
 
 /** What the panel edits: a person on the list, or a walk-in being added. */
@@ -88,6 +89,13 @@ export function ParticipantEditor({ target, categories, delegations, canMerge, o
     setProblem(null);
   };
 
+  /** After a photo change: the record's new photo and version, keeping what is being typed. */
+  const refreshPhoto = async () => {
+    if (!base) return;
+    const fresh = await api.call('participants.get', { id: base.id });
+    if (fresh.ok) setBase(fresh.value);
+  };
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.stopPropagation();
@@ -110,6 +118,14 @@ export function ParticipantEditor({ target, categories, delegations, canMerge, o
           <span>{problem.message}</span>
           {problem.conflict ? <button type="button" onClick={() => void reloadPerson()}>{t('people.reloadPerson')}</button> : null}
         </div>
+      ) : null}
+      {base ? (
+        <PhotoField
+          person={base}
+          canEdit={canMerge}
+          onChanged={() => void refreshPhoto()}
+          onProblem={(message) => setProblem({ message, conflict: false })}
+        />
       ) : null}
       <form className="editor-form" onSubmit={(e) => void save(e)} noValidate>
         <TextInput field="givenName" label={t('people.field.givenName')} autoFocus {...props} />

@@ -5,13 +5,14 @@ import { Page } from '../../ui/page';
 import { CategoryList } from './category_list';
 import { DelegationList } from './delegation_list';
 import { ExportButtons, UndoButton } from './page_actions';
+import { PhotoImportButton } from './photo_import';
 import type { EditorTarget } from './participant_editor';
 import { PeopleView, toListFilter, type PeopleFilter } from './people_view';
 import './participants.css';
 
 type View = 'people' | 'delegations' | 'categories';
 
-const NO_FILTER: PeopleFilter = { query: '', categoryCode: '', delegationId: '', country: '', status: '', sort: undefined, direction: 'asc' };
+const NO_FILTER: PeopleFilter = { query: '', categoryCode: '', delegationId: '', country: '', status: '', arrival: '', sort: undefined, direction: 'asc' };
 
 /**
  * Everyone registered for the event: find anyone as you type, edit in a side panel, add a
@@ -51,6 +52,7 @@ export function ParticipantsPage() {
         <>
           {canWrite ? <UndoButton onDone={(text) => setMessage(text)} /> : null}
           {isAdmin ? <ExportButtons filter={toListFilter(filter, i18n.language)} onDone={setMessage} /> : null}
+          {isAdmin ? <PhotoImportButton onDone={setMessage} /> : null}
           {isAdmin ? (
             <button type="button" onClick={() => (window.location.hash = '#/import')} data-testid="import-button">
               {t('people.import')}

@@ -17,6 +17,8 @@ export interface PeopleFilter {
   delegationId: string;
   country: string;
   status: '' | 'registered' | 'cancelled';
+  /** Arrival at the event desk: anyone, checked in, or not checked in yet. */
+  arrival: '' | 'in' | 'out';
   sort: ParticipantSort | undefined;
   direction: 'asc' | 'desc';
 }
@@ -31,6 +33,7 @@ export function toListFilter(f: PeopleFilter, locale: string): ListFilter {
     ...(f.delegationId ? { delegationId: Number(f.delegationId) } : {}),
     ...(f.country ? { country: f.country } : {}),
     ...(f.status ? { status: f.status } : {}),
+    ...(f.arrival ? { checkedIn: f.arrival === 'in' } : {}),
     ...(f.sort ? { sort: f.sort } : {}),
   };
 }
@@ -179,6 +182,14 @@ export function PeopleView({ filter, setFilter, categories, delegations, editor,
               <option value="">{t('people.allStatuses')}</option>
               <option value="registered">{t('people.registered')}</option>
               <option value="cancelled">{t('people.cancelled')}</option>
+            </select>
+          </label>
+          <label>
+            <span className="visually-hidden">{t('people.arrival')}</span>
+            <select value={filter.arrival} onChange={(e) => setFilter({ arrival: e.target.value as PeopleFilter['arrival'] })} data-testid="arrival-filter">
+              <option value="">{t('people.anyArrival')}</option>
+              <option value="in">{t('people.checkedIn')}</option>
+              <option value="out">{t('people.notCheckedIn')}</option>
             </select>
           </label>
         </div>

@@ -88,13 +88,16 @@ export function useParticipantRows(filter: ListFilter): ParticipantRows {
     fetchPage(0, generation.current);
   }, [fetchPage]);
 
+  // Filtered by arrival, the list also changes with every check-in anywhere.
+  const byArrival = filter.checkedIn !== undefined;
   useEffect(
     () =>
       api.transport.listen((message) => {
         if (message.topic === 'event.changed') reload();
         if (message.topic === 'data.changed' && (message.payload as { scope?: string } | null)?.scope === 'participants') reload();
+        if (message.topic === 'checkin.changed' && byArrival) reload();
       }),
-    [api, reload],
+    [api, reload, byArrival],
   );
 
   const rowAt = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);

@@ -4,8 +4,10 @@ import { LanguageSwitch } from '../../app/language_switch';
 import { languageName } from '../../ui/names';
 import { ErrorNotice, Page } from '../../ui/page';
 import { EventSwitcher } from './event_switcher';
+import { BackupSection } from './backup_section';
+import { ErasePersonSection } from './erase_person_section';
 
-/** Settings: the staff UI language, the open event's details, and switching or creating events. */
+/** Settings: the staff UI language, the open event's details and backups, switching or creating events, erasure on request. */
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
   const event = useApiQuery('event.current', {});
@@ -38,7 +40,9 @@ export function SettingsPage() {
           </dl>
         ) : null}
       </div>
+      <BackupSection />
       <EventSwitcher />
+      <ErasePersonSection />
     </Page>
   );
 }

@@ -5,6 +5,7 @@ import { MIGRATION_0004_IMPORT } from './0004_import';
 import { MIGRATION_0005_PARTICIPANTS } from './0005_participants';
 import { MIGRATION_0006_CHECKIN } from './0006_checkin';
 import { MIGRATION_0007_VOTING } from './0007_voting';
+import { MIGRATION_0008_COUNT } from './0008_count';
 
 /** A numbered, forward-only schema step. Never edit one that has shipped: add the next. */
 export interface Migration {
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'participants', sql: MIGRATION_0005_PARTICIPANTS },
   { version: 6, name: 'checkin', sql: MIGRATION_0006_CHECKIN },
   { version: 7, name: 'voting', sql: MIGRATION_0007_VOTING },
+  { version: 8, name: 'count', sql: MIGRATION_0008_COUNT },
 ];
 
 /** The schema version this build writes. */
