@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { expect, fontsReady, screenshot, test } from './fixtures';
 import type { Page } from '@playwright/test';
+import type { Participant } from '../../electron/contract';
+import { blurEverything, hostApi, issueBadges, scanWithKeyboard } from './support/fake_camera_scanner';
 
 // These tests change people and then undo each change, so the demo event is left as found
 // for the other specs (they run on the same host).
@@ -254,4 +256,37 @@ test('delegations with heads and counts; the screen in English and Korean', asyn
   await fontsReady(page);
   await screenshot(page, 'participants-list-ar');
   await page.getByTestId('language-switch').selectOption('en');
+});
+
+// Last in this file: the person it adds stays (with a badge and a check-in), and the tests above count 64.
+test('hostile strings stay inert at the desk and on the badge', async ({ page, watch }) => {
+  void watch;
+  const origin = `http://127.0.0.1:${process.env['E2E_PORT'] ?? 4799}/`;
+  const fields = {
+    externalId: null, title: '', familyName: "Robert'); DROP TABLE participant;--", givenName: '<img src=x onerror=alert(1)> =HYPERLINK("x")',
+    nativeName: '\u202eevil 😀👨‍👩‍👧 Z\u0351\u0351\u0351algo', nativeNameLang: null, displayName: '', organisation: '<script>alert(1)</script> & {{constructor}}',
+    position: '${7*7} %s %n', country: 'FR', delegationId: null, categoryCode: 'delegate', languages: [], email: '', phone: '+1 (555) 0100',
+    notes: 'VIP <b>bold</b>', protocolOrder: 0,
+  };
+  const created = await hostApi<{ participant: Participant }>(page.request, origin, 'participants.create', { fields });
+  const id = created.participant.id;
+  const codes = await issueBadges(page.request, origin, [id]);
+
+  await page.goto('/#/checkin');
+  await expect(page.getByTestId('desk-result')).toHaveAttribute('data-state', 'ready');
+  await blurEverything(page);
+  await scanWithKeyboard(page, codes.get(id)!);
+  await expect(page.getByTestId('desk-result')).toContainText('<img src=x onerror=alert(1)>');
+  await expect(page.locator('img[src="x"], script:not([src]):has-text("alert")')).toHaveCount(0);
+  await fontsReady(page);
+  await screenshot(page, 'hostile-desk');
+
+  await page.goto('/#/badges');
+  await page.getByTestId('who-person').click();
+  await page.getByTestId('badge-person-search').fill('Robert');
+  await page.getByRole('option').filter({ hasText: 'DROP TABLE' }).first().click();
+  await expect(page.getByTestId('badge-preview').locator('.badge').first()).toContainText('DROP TABLE');
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await fontsReady(page);
+  await screenshot(page, 'hostile-badge');
 });

@@ -44,8 +44,8 @@ export function bucketsUntil(buckets: readonly ArrivalBucket[], bucketMinutes: n
 
 /**
  * Arrivals over time in plain SVG (no chart library: ecosystem §10): the running total as an
- * area against the number expected (the axis), and check-ins per interval as bars in the lower
- * half, each labelled with its count (their own scale, so no second axis to misread). Time runs with the reading direction, so in Arabic the first arrivals
+ * area against the number expected, and check-ins per interval as bars on the same axis, each
+ * labelled with its count (one scale, so a bar never looks bigger than it is). Time runs with the reading direction, so in Arabic the first arrivals
  * are on the right. Every figure is also in a table for screen readers.
  */
 export function ArrivalsChart({ buckets, expected, rtl, locale, label, totalLabel, timeZone }: {
@@ -66,16 +66,13 @@ export function ArrivalsChart({ buckets, expected, rtl, locale, label, totalLabe
   const running = cumulative[cumulative.length - 1] ?? 0;
   const totalStep = niceStep(Math.max(1, expected, running));
   const totalMax = Math.ceil(Math.max(1, expected, running) / totalStep) * totalStep;
-  const peak = Math.max(1, ...buckets.map((b) => b.count));
-  const barStep = niceStep(peak, 3);
-  const barMax = Math.ceil(peak / barStep) * barStep;
   const slots = Math.max(MIN_SLOTS, buckets.length);
   const slot = plotW / slots;
   // Logical x (0 at the start of the reading direction) to SVG x.
   const x = (logical: number) => (rtl ? WIDTH - PAD.start - logical : PAD.start + logical);
   const yTotal = (value: number) => PAD.top + plotH - (value / totalMax) * plotH;
-  // Bars use the lower half, so they never hide the running total.
-  const yBar = (value: number) => PAD.top + plotH - (value / barMax) * (plotH * 0.5);
+  // Bars share the axis: an interval's arrivals never exceed the running total drawn over them.
+  const yBar = yTotal;
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
   const number = new Intl.NumberFormat(locale);
   const labelEvery = Math.max(1, Math.ceil(buckets.length / 6));
@@ -110,7 +107,7 @@ export function ArrivalsChart({ buckets, expected, rtl, locale, label, totalLabe
                   <rect className="bar" x={centre - barW / 2} y={yBar(b.count)} width={barW} height={yBar(0) - yBar(b.count)}>
                     <title>{`${time.format(new Date(b.from))}: ${number.format(b.count)}`}</title>
                   </rect>
-                  {/* Bars have their own scale, so each carries its number instead of an axis. */}
+                  {/* Short bars are hard to read off the axis, so each carries its number. */}
                   {slot >= 14 ? <text className="bar-label" x={centre} y={yBar(b.count) - 4} textAnchor="middle">{number.format(b.count)}</text> : null}
                 </>
               ) : null}
