@@ -3,29 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { AttendanceFormatSchema, AttendanceReportSchema, type AttendanceFormat, type AttendanceReport } from '../../../electron/contract';
 import type { ApiClient } from '../../api/client';
 import { useApi } from '../../api/api_context';
+import { saveChunkedExport } from '../../api/save_export';
 
 /** Builds a report at the host, fetches its base64 chunks, and saves the file through a link. */
 async function download(api: ApiClient, report: AttendanceReport, format: AttendanceFormat, sessionId: number | null): Promise<string | null> {
   const ready = await api.call('checkin.export', { report, format, sessionId });
   if (!ready.ok) return ready.error.message;
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  for (let index = 0; index < ready.value.chunkCount; index++) {
-    const chunk = await api.call('checkin.exportChunk', { exportId: ready.value.exportId, index });
-    if (!chunk.ok) return chunk.error.message;
-    const binary = atob(chunk.value.base64);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    parts.push(bytes);
-  }
-  const url = URL.createObjectURL(new Blob(parts, { type: ready.value.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = ready.value.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return null;
+  return saveChunkedExport(ready.value, (index) => api.call('checkin.exportChunk', { exportId: ready.value.exportId, index }));
 }
 
 /**

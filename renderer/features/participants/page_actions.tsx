@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, Participant, ParticipantChange } from '../../../electron/contract';
 import { useApi } from '../../api/api_context';
+import { saveChunkedExport } from '../../api/save_export';
 import { useApiQuery } from '../../api/use_api_query';
 import type { ListFilter } from './use_participant_rows';
 
@@ -65,28 +66,11 @@ export function UndoButton({ onDone }: { onDone: (message: string, participant: 
   );
 }
 
-/** Decodes the base64 chunks of a built export into one Blob and saves it through a link. */
+/** Has the host build the export of the list as shown, then saves it. */
 async function download(api: ReturnType<typeof useApi>, format: ExportFormat, filter: ListFilter): Promise<string | null> {
   const ready = await api.call('participants.export', { ...filter, format });
   if (!ready.ok) return ready.error.message;
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  for (let index = 0; index < ready.value.chunkCount; index++) {
-    const chunk = await api.call('participants.exportChunk', { exportId: ready.value.exportId, index });
-    if (!chunk.ok) return chunk.error.message;
-    const binary = atob(chunk.value.base64);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    parts.push(bytes);
-  }
-  const url = URL.createObjectURL(new Blob(parts, { type: ready.value.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = ready.value.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return null;
+  return saveChunkedExport(ready.value, (index) => api.call('participants.exportChunk', { exportId: ready.value.exportId, index }));
 }
 
 /** Export of the list as shown (search, filters, order): CSV or XLSX, built by the host. */
