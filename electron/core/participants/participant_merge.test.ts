@@ -79,3 +79,42 @@ test('refused for one record twice, for stale records, and undo refused once the
   expect(undo.ok ? null : undo.error.code).toBe('conflict');
   expect(readRowImage(db, dropId)).toBe(null);
 });
+
+test("the duplicate's check-ins, scans and ballots move to the kept record, and undo moves them back", () => {
+  const visit = db.prepare(`INSERT INTO attendance (participant_id, session_id, checked_in_at, desk_id, desk_name) VALUES (?, NULL, ?, 'd1', 'Desk 1')`);
+  const keepVisit = Number(visit.run(keepId, '2026-12-01T09:10:00.000Z').lastInsertRowid);
+  const dropVisit = Number(visit.run(dropId, '2026-12-01T09:00:00.000Z').lastInsertRowid);
+  db.prepare(
+    `INSERT INTO checkin_scan (client_scan_id, scanned_at, received_at, desk_id, desk_name, source, participant_id, result, outcome_json)
+     VALUES ('scan-0001', ?, ?, 'd1', 'Desk 1', 'search', ?, 'welcome', '{}')`,
+  ).run(TEST_NOW, TEST_NOW, dropId);
+  // Ballot issues keep no foreign key to rounds' people; the rounds themselves are not needed here.
+  db.pragma('foreign_keys = OFF');
+  const issue = db.prepare(`INSERT INTO ballot_issue (round_id, participant_id, station, issued_at, status) VALUES (?, ?, 'id', ?, 'cast')`);
+  const dropRound1 = Number(issue.run(1, dropId, TEST_NOW).lastInsertRowid);
+  issue.run(2, keepId, TEST_NOW);
+  const dropRound2 = Number(issue.run(2, dropId, TEST_NOW).lastInsertRowid);
+  db.pragma('foreign_keys = ON');
+  const snapshot = () => ({
+    attendance: db.prepare('SELECT * FROM attendance ORDER BY id').all(),
+    scans: db.prepare('SELECT * FROM checkin_scan ORDER BY id').all(),
+    issues: db.prepare('SELECT * FROM ballot_issue ORDER BY id').all(),
+  });
+  const before = snapshot();
+
+  expect(mergeParticipants(db, { keepId, keepUpdatedAt: updatedAt(keepId), dropId, dropUpdatedAt: updatedAt(dropId) }, ctx).ok).toBe(true);
+  // One person, one open visit: the earlier check-in (the duplicate's) stays; the later is closed.
+  const visits = db.prepare('SELECT id, participant_id AS p, undo_reason AS reason FROM attendance ORDER BY id').all();
+  expect(visits).toEqual([
+    { id: keepVisit, p: keepId, reason: 'Same person: merged with another record' },
+    { id: dropVisit, p: keepId, reason: null },
+  ]);
+  expect(db.prepare('SELECT participant_id FROM checkin_scan').pluck().all()).toEqual([keepId]);
+  // Round 1's ballot moves (no second ballot for the kept record there); round 2 had one each and stays as it was.
+  const issues = db.prepare('SELECT id, participant_id AS p FROM ballot_issue ORDER BY id').all() as Array<{ id: number; p: number }>;
+  expect(issues.find((i) => i.id === dropRound1)?.p).toBe(keepId);
+  expect(issues.find((i) => i.id === dropRound2)?.p).toBe(dropId);
+
+  expect(undoChange(db, lastChange(db, 'admin')?.id ?? 0, 'admin', '2026-12-01T09:30:00.000Z').ok).toBe(true);
+  expect(snapshot()).toEqual(before);
+});

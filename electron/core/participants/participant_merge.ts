@@ -6,12 +6,14 @@
  * registered if either was. The duplicate is then removed, with its import links moved to the
  * kept record (so a re-import of its source matches the person instead of recreating the
  * duplicate), and if it headed the kept record's delegation, the kept record heads it now.
+ * Check-ins, scans and ballot issues move too (participant_merge_records.ts).
  * The journal keeps both rows and the links, so undo puts everything back exactly.
  */
 import { z } from 'zod';
 import { err, LanguageCodeSchema, ok, type Participant, type Result } from '../../contract';
 import type { Db } from '../db/connection';
 import { refreshSearchIndex } from './participant_search';
+import { moveMergedRecords, MovedRecordsSchema, restoreMergedRecords } from './participant_merge_records';
 import { getParticipant, ParticipantRowImageSchema, readRowImage, type ParticipantRowImage } from './participant_rows';
 import { nextTimestamp, type WriteContext, type WriteOutcome } from './participant_writes';
 
@@ -21,6 +23,8 @@ export const MergedRecordSchema = z.object({
   links: z.array(z.object({ source: z.string(), batchId: z.number().int() })),
   /** Sources linked to the kept record by the merge (taken off again by undo). */
   addedSources: z.array(z.string()),
+  /** Check-ins, scans and ballot issues moved to the kept record (entries before this field: none). */
+  moved: MovedRecordsSchema.default({ attendance: [], attendanceUndone: [], scans: [], ballotIssues: [] }),
 });
 export type MergedRecord = z.infer<typeof MergedRecordSchema>;
 
@@ -68,6 +72,8 @@ export function mergeParticipants(
     const links = db.prepare('SELECT source, batch_id AS batchId FROM import_link WHERE participant_id = ?').all(drop.id) as MergedRecord['links'];
     const headed = (db.prepare('SELECT id FROM delegation WHERE head_participant_id = ?').pluck().all(drop.id) as number[])[0] ?? null;
     const after = mergedRow(keep, drop, nextTimestamp(ctx.now, keep.updated_at));
+    // Before the delete, whose cascade would take the duplicate's check-ins with it.
+    const moved = moveMergedRecords(db, drop.id, keep.id, ctx.actor, ctx.now);
     db.prepare('DELETE FROM participant WHERE id = ?').run(drop.id);
     writeAll(db, after);
     const addedSources: string[] = [];
@@ -77,7 +83,7 @@ export function mergeParticipants(
     if (headed !== null && after.delegation_id === headed) {
       db.prepare('UPDATE delegation SET head_participant_id = ? WHERE id = ? AND head_participant_id IS NULL').run(keep.id, headed);
     }
-    const merged: MergedRecord = { row: drop, links, addedSources };
+    const merged: MergedRecord = { row: drop, links, addedSources, moved };
     const info = db
       .prepare(
         `INSERT INTO participant_change (participant_id, kind, actor, before_json, after_json, cleared_head_of, merged_json, changed_at)
@@ -105,6 +111,7 @@ export function unmerge(db: Db, keepBefore: ParticipantRowImage, mergedJson: str
   for (const source of merged.addedSources) unlink.run(keepBefore.id, source);
   const link = db.prepare('INSERT OR IGNORE INTO import_link (participant_id, source, batch_id) VALUES (?, ?, ?)');
   for (const l of merged.links) link.run(merged.row.id, l.source, l.batchId);
+  restoreMergedRecords(db, merged.row.id, merged.moved);
   if (headed !== null) {
     db.prepare('UPDATE delegation SET head_participant_id = ? WHERE id = ? AND (head_participant_id IS NULL OR head_participant_id = ?)').run(merged.row.id, headed, keepBefore.id);
   }

@@ -48,7 +48,8 @@ test('approval reproduces the St. Louis 2021 mayoral primary: the two most-appro
 // as tabulated from the same ballots by https://stv.vote/report/gb/scotland/east-ayrshire/2022/05/kilmarnock-south
 // (its table says it may differ from the official count below the winners). The council's own
 // stage-by-stage result sheet could NOT be retrieved through the search tool, so the stage-2 figures
-// are checked against the WIGM rule by hand from the ballots, not against the sheet.
+// are checked against the WIGM rule by hand from the ballots, not against the sheet. (A ward whose
+// official stage table was found, Glasgow 2022 Ward 22 Dennistoun, is in official_results_more.test.ts.)
 test('STV (Scottish WIGM) transfers Todd\'s surplus and elects the Kilmarnock South councillors of 2022', () => {
   const blt = readBlt('east_ayrshire_2022_ward5_kilmarnock_south.blt');
   expect(blt.options).toEqual(['Robin BAWA', 'Peter MABON', 'Clare MAITLAND', 'Stewart John MCLINTOCK', 'Jim TODD', 'Keyrin James VON-DÖRING']);

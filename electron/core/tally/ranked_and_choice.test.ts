@@ -71,8 +71,8 @@ test('yes-no applies Korea\'s constitutional referendum rule to the 1987 result'
 });
 
 // Rules on constructed ballots (overvotes, blanks, seeded ties). SNTV (Tokyo 2022) and approval
-// (St. Louis 2021) are also checked against official totals in official_results.test.ts; no official
-// at-large vote-for-N result could be retrieved through the search tool, so vote-for-N is checked here only.
+// (St. Louis 2021) are also checked against official totals in official_results.test.ts, and
+// vote-for-N (Boston City Council at-large 2023) in official_results_more.test.ts.
 test('plurality, vote-for-N, SNTV and approval: counts, overvotes, blanks and seeded ties', () => {
   const options = ['a', 'b', 'c', 'd'];
   const ballots: CastBallot[] = [['a'], ['a'], ['b'], ['b', 'c'], [], INVALID_BALLOT, ['c'], ['a', 'a']];

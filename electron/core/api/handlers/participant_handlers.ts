@@ -69,6 +69,11 @@ export function participantHandlers({ session }: HandlerContext): FeatureHandler
     if (result.ok) session.bus.publish('data.changed', { scope: 'participants' });
     return result;
   };
+  /** A merge (or its undo) moves check-ins between records: desks and dashboards recount. */
+  const attendanceMoved = <T extends Result<unknown, string>>(result: T): T => {
+    if (result.ok) session.bus.publish('checkin.changed', { sessionId: null, participantId: null });
+    return result;
+  };
   return {
     'participants.list': (input) => withEvent(session, (db) => listParticipants(db, input)),
     'participants.get': (input) => {
@@ -83,9 +88,9 @@ export function participantHandlers({ session }: HandlerContext): FeatureHandler
       write((db) => updateParticipant(db, input.id, input.expectedUpdatedAt, input.fields, { actor: actorOf(caller), now: now() })),
     'participants.setStatus': (input, caller) =>
       write((db) => setParticipantStatus(db, input.id, input.expectedUpdatedAt, input.status, { actor: actorOf(caller), now: now() })),
-    'participants.merge': (input, caller) => write((db) => mergeParticipants(db, input, { actor: actorOf(caller), now: now() })),
+    'participants.merge': (input, caller) => attendanceMoved(write((db) => mergeParticipants(db, input, { actor: actorOf(caller), now: now() }))),
     'participants.lastChange': (_input, caller) => withEvent(session, (db) => lastChange(db, actorOf(caller))),
-    'participants.undo': (input, caller) => write((db) => undoChange(db, input.changeId, actorOf(caller), now())),
+    'participants.undo': (input, caller) => attendanceMoved(write((db) => undoChange(db, input.changeId, actorOf(caller), now()))),
     'participants.export': async (input) => {
       const ws = session.current;
       if (!ws) return noEvent();
