@@ -5,6 +5,7 @@ import type { Db } from '../db/connection';
 import type { EventWorkspace } from '../workspace/event_workspace';
 import { listBackups, rotateBackups, type RotationPolicy, DEFAULT_ROTATION } from './backup_files';
 import { inspectDatabaseFile, integrityProblem } from './backup_inspect';
+import { holdForSecrecy, openRoundCasts, openRoundCastsInFile, type OpenRoundCasts } from './backup_secrecy';
 import { takeBackup, takeBackupSync } from './backup_take';
 
 export interface BackupServiceOptions {
@@ -22,6 +23,8 @@ interface DbState {
   /** The change signature at the newest backup (or when the event was opened). */
   backedUp: string;
   damage: BackupStatus['damage'];
+  /** The open round's ballots in the newest backup (see backup_secrecy.ts). */
+  castsAtBackup: OpenRoundCasts | null;
 }
 
 /** Five minutes: at most five minutes of desk work depend on the WAL surviving alone. */
@@ -79,7 +82,7 @@ export class BackupService {
     let s = this.states.get(ws.db);
     if (!s) {
       // Baseline at first sight (the open): opening an event is not a change worth a backup.
-      s = { backedUp: changeSignature(ws.db), damage: null };
+      s = { backedUp: changeSignature(ws.db), damage: null, castsAtBackup: openRoundCasts(ws.db) };
       this.states.set(ws.db, s);
     }
     return s;
@@ -111,7 +114,19 @@ export class BackupService {
 
   /** Records that the open event's current state is in a backup (one taken outside the timer). */
   noteBackedUp(ws: EventWorkspace): void {
-    if (ws.db.open) this.state(ws).backedUp = changeSignature(ws.db);
+    if (!ws.db.open) return;
+    const s = this.state(ws);
+    s.backedUp = changeSignature(ws.db);
+    s.castsAtBackup = openRoundCasts(ws.db);
+  }
+
+  /** Remembers how many of the open round's ballots a backup just written holds. */
+  private noteCasts(ws: EventWorkspace, info: BackupInfo): void {
+    try {
+      this.state(ws).castsAtBackup = openRoundCastsInFile(path.join(ws.layout.backups, info.name));
+    } catch {
+      this.state(ws).castsAtBackup = openRoundCasts(ws.db);
+    }
   }
 
   /** Whether the open event changed since its newest backup. */
@@ -119,10 +134,14 @@ export class BackupService {
     return changeSignature(ws.db) !== this.state(ws).backedUp;
   }
 
-  /** One timer step: a backup when the open event changed, then rotation. Never two at once. */
+  /**
+   * One timer step: a backup when the open event changed, then rotation. Never two at once,
+   * and while polls are open, never one ballot apart from the previous backup.
+   */
   async tick(): Promise<Result<BackupInfo | null, 'backup_failed'>> {
     const ws = this.options.current();
     if (!ws || !ws.db.open || this.running || !this.changed(ws)) return ok(null);
+    if (holdForSecrecy(openRoundCasts(ws.db), this.state(ws).castsAtBackup)) return ok(null);
     return this.run(ws, 'auto');
   }
 
@@ -141,6 +160,7 @@ export class BackupService {
       const taken = await work;
       if (taken.ok) {
         this.state(ws).backedUp = signature;
+        this.noteCasts(ws, taken.value);
         rotateBackups(ws.layout.backups, this.now(), this.options.rotation ?? DEFAULT_ROTATION);
       } else {
         this.options.log?.(`event ${ws.manifest.eventId}: ${reason} backup failed: ${taken.error.message}`);
@@ -157,6 +177,7 @@ export class BackupService {
     const taken = takeBackupSync(ws.db, ws.layout.backups, 'close', this.now());
     if (taken.ok) {
       this.state(ws).backedUp = changeSignature(ws.db);
+      this.noteCasts(ws, taken.value);
       rotateBackups(ws.layout.backups, this.now(), this.options.rotation ?? DEFAULT_ROTATION);
     } else {
       this.options.log?.(`event ${ws.manifest.eventId}: backup on close failed: ${taken.error.message}`);
