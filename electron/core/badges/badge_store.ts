@@ -6,6 +6,7 @@ import {
   type BadgeStatus,
   type BadgeTemplate,
 } from '../../contract';
+import { statement } from '../db/statement_cache';
 import type { Db } from '../db/connection';
 
 /** A participant as a badge needs them, with their current badge (if any). */
@@ -81,9 +82,10 @@ export function selectBadgeRows(db: Db, filter: BadgeFilter): BadgeRow[] {
  * the desk's hot path (every scan): the newest badge is read through the primary key alone.
  */
 export function getBadgeRow(db: Db, participantId: number): BadgeRow | null {
-  const row = db
-    .prepare(
-      `SELECT ${BADGE_ROW_COLUMNS}
+  // Every scan and badge check asks: compiled once per connection.
+  const row = statement(
+    db,
+    `SELECT ${BADGE_ROW_COLUMNS}
        FROM participant p
          JOIN category c ON c.code = p.category_code
          LEFT JOIN delegation d ON d.id = p.delegation_id
@@ -93,8 +95,7 @@ export function getBadgeRow(db: Db, participantId: number): BadgeRow | null {
            ON cur.participant_id = p.id
          LEFT JOIN badge_issue bi ON bi.participant_id = cur.participant_id AND bi.serial = cur.serial
        WHERE p.id = @id`,
-    )
-    .get({ id: participantId });
+  ).get({ id: participantId });
   return (row as BadgeRow | undefined) ?? null;
 }
 

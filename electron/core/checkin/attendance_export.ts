@@ -40,7 +40,7 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The report as a self-contained HTML page (no scripts, no external resources). */
+/** The report as a self-contained HTML page (no scripts, no external resources; names typed by people isolated in <bdi>, so a bidi override cannot reverse the title). */
 export function recordHtml(table: RecordTable, eventName: string, generatedAt: string): string {
   const head = table.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const body = table.rows.map((r) => `<tr>${r.map((c) => `<td dir="auto">${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n');
@@ -54,8 +54,8 @@ table { border-collapse: collapse; width: 100%; } thead { display: table-header-
 th, td { border: 0.3pt solid #999; padding: 1.2mm 1.6mm; text-align: start; vertical-align: top; }
 th { background: #eee; } tr { break-inside: avoid; }
 </style></head><body>
-<h1>${escapeHtml(eventName)}: ${escapeHtml(table.title)}</h1>
-<p>${escapeHtml(table.scope)} · ${table.rows.length} row(s) · generated ${escapeHtml(generatedAt)}</p>
+<h1><bdi>${escapeHtml(eventName)}</bdi>: ${escapeHtml(table.title)}</h1>
+<p><bdi>${escapeHtml(table.scope)}</bdi> · ${table.rows.length} row(s) · generated ${escapeHtml(generatedAt)}</p>
 <table><thead><tr>${head}</tr></thead><tbody>
 ${body}
 </tbody></table></body></html>`;

@@ -68,7 +68,8 @@ const TITLES: Record<AttendanceReport, string> = {
 
 /** Builds one report of one scope. */
 export function buildRecordTable(db: Db, report: AttendanceReport, session: ProgrammeSession | null, timeZone: string, now: string): RecordTable {
-  const scope = session ? `${session.title} (${session.day} ${session.startsAt}–${session.endsAt}, ${session.venue})` : 'Event desk (arrivals at the event)';
+  // Title and venue are isolated (FSI…PDI): a bidi override typed into one must not reverse the times after it.
+  const scope = session ? `\u2068${session.title}\u2069 (${session.day} ${session.startsAt}–${session.endsAt}, \u2068${session.venue}\u2069)` : 'Event desk (arrivals at the event)';
   const t = (iso: string | null) => localTime(iso, timeZone);
   const base = { title: TITLES[report], scope };
   switch (report) {

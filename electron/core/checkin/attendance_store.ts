@@ -1,7 +1,7 @@
 /** Attendance visits and the scan log: the SQL behind check-in (see migration 0006). */
 import { ScanOutcomeSchema, type CheckInRef, type ScanOutcome, type ScanResult, type ScanSource } from '../../contract';
 import type { Db } from '../db/connection';
-import { statement } from './statements';
+import { statement } from '../db/statement_cache';
 
 /** Where a scan was made: the desk's device id ('host' for the host's own screens) and name. */
 export interface Desk {

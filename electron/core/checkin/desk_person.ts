@@ -7,7 +7,7 @@
  */
 import type { DeskPerson, StaffFlag } from '../../contract';
 import type { Db } from '../db/connection';
-import { statement } from './statements';
+import { statement } from '../db/statement_cache';
 
 /** The columns a desk needs, read in one indexed lookup (the hot path of every scan). */
 export const DESK_PERSON_SELECT = `SELECT p.id AS participantId, p.title, p.display_name AS displayName, p.family_name AS familyName,

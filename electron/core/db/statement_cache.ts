@@ -1,9 +1,10 @@
 /**
- * Prepared statements of the scan path, compiled once per connection: compiling SQL is a large
- * share of a scan's CPU time, and twenty desks at once queue behind the CPU as much as the disk.
+ * Prepared statements of hot paths (a scan, a badge lookup), compiled once per connection:
+ * compiling SQL is a large share of a scan's CPU time, and twenty desks at once queue behind
+ * the CPU as much as the disk.
  */
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/connection';
+import type { Db } from './connection';
 
 const cache = new WeakMap<Db, Map<string, Statement>>();
 
