@@ -1,60 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { expect, fontsReady, screenshot, test } from './fixtures';
+import { startLanHost, type LanHost } from './support/lan_host';
 import { hostApi, issueBadges, registeredPeople, scanWithKeyboard } from './support/fake_camera_scanner';
 
 // A host of our own with a "LAN stand-in" port (callers there count as LAN devices although they
-// come from loopback, see devices.spec.ts), so two desks can be paired under their own names.
-let host: ChildProcess | null = null;
+// come from loopback, see support/lan_host.ts), so two desks can be paired under their own names.
+let host: LanHost | null = null;
 let adminUrl = '';
 let lanUrl = '';
-let dataRoot = '';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test.beforeAll(async () => {
-  const [adminPort, lanPort] = [await freePort(), await freePort()];
-  dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-e2e-desks-'));
-  const root = path.resolve(__dirname, '..', '..');
-  const outDir = process.env['DD_OUT_DIR'] ?? 'out';
-  host = spawn(
-    process.execPath,
-    [path.join(root, outDir, 'host', 'index.cjs'), '--data-dir', path.join(dataRoot, 'demo'), '--home', path.join(dataRoot, 'home'), '--port', String(adminPort), '--local-only'],
-    { cwd: root, env: { ...process.env, DELEGATE_DESK_E2E_LAN_STAND_IN_PORT: String(lanPort) }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  adminUrl = `http://127.0.0.1:${adminPort}/`;
-  lanUrl = `http://127.0.0.1:${lanPort}/`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(new URL('api/health', adminUrl))).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the second host did not start');
+  host = await startLanHost('desks');
+  ({ adminUrl, lanUrl } = host);
 });
 
 test.afterAll(async () => {
-  if (host && host.exitCode === null) {
-    const exited = new Promise((r) => host?.once('exit', r));
-    host.kill('SIGTERM');
-    await exited;
-  }
-  fs.rmSync(dataRoot, { recursive: true, force: true });
+  await host?.stop();
 });
 
 /** Pairs a desk through the API (as the devices screen and the pairing page do) and opens its desk screen. */

@@ -1,65 +1,28 @@
 /**
- * Helpers of the experience-room e2e spec: a host of its own with a "LAN stand-in" port (as in
- * devices.spec.ts; a browser on that port counts as a LAN device, so a second browser context
+ * Helpers of the experience-room e2e spec: a host of its own with a "LAN stand-in" port (see
+ * support/lan_host.ts; a browser on that port counts as a LAN device, so a second browser context
  * can pair as a booth tablet), API calls as the admin, pairing a booth, and the axe check.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { expect } from './fixtures';
+import { startLanHost, type LanHost } from './support/lan_host';
 
-let host: ChildProcess | null = null;
-let dataRoot = '';
+let host: LanHost | null = null;
 /** The admin's address (this machine's loopback) and the LAN stand-in's, once started. */
 export const room = { adminUrl: '', lanUrl: '' };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts the room's own host on a fresh demo event. */
 export async function startRoomHost(): Promise<void> {
-  const [adminPort, lanPort] = [await freePort(), await freePort()];
-  dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-e2e-room-'));
-  const root = path.resolve(__dirname, '..', '..');
-  const outDir = process.env['DD_OUT_DIR'] ?? 'out';
-  host = spawn(
-    process.execPath,
-    [path.join(root, outDir, 'host', 'index.cjs'), '--data-dir', path.join(dataRoot, 'demo'), '--home', path.join(dataRoot, 'home'), '--port', String(adminPort), '--local-only'],
-    { cwd: root, env: { ...process.env, DELEGATE_DESK_E2E_LAN_STAND_IN_PORT: String(lanPort) }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  room.adminUrl = `http://127.0.0.1:${adminPort}/`;
-  room.lanUrl = `http://127.0.0.1:${lanPort}/`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(new URL('api/health', room.adminUrl))).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the experience-room host did not start');
+  host = await startLanHost('room');
+  room.adminUrl = host.adminUrl;
+  room.lanUrl = host.lanUrl;
 }
 
 /** Stops the host and removes its event folder. */
 export async function stopRoomHost(): Promise<void> {
-  if (host && host.exitCode === null) {
-    const exited = new Promise((r) => host?.once('exit', r));
-    host.kill('SIGTERM');
-    await exited;
-  }
-  fs.rmSync(dataRoot, { recursive: true, force: true });
+  await host?.stop();
 }
 
 export type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
