@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '../../../electron/contract';
 import { Page } from '../../ui/page';
@@ -33,7 +33,9 @@ export function CheckinPage() {
 
   const canUndo = desk.undoTarget !== null;
   const mode = desk.settings.mode;
-  useEffect(() => {
+  // A layout effect: the keys work from the first frame the desk is on screen (an operator's F9
+  // the moment the screen appears must not be lost to a listener attached after paint).
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       const act = (fn: () => void) => {
