@@ -3,7 +3,7 @@
  * imports (protocol, window options, web security, IPC), which are tested without Electron.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { startHostCore, type HostCore } from '../core/api/host_core';
 import { defaultAppHome } from '../core/home/app_home';
 import { ensureLanCertificate } from '../core/devices/lan_certificate';
@@ -13,6 +13,7 @@ import { APP_INDEX_URL, handleAppProtocol, registerAppScheme } from './app_proto
 import { createShutdown, httpPortFromEnv, messageOf } from './app_lifecycle';
 import { createElectronBadgeRenderer } from './badge_window';
 import { registerIpcTransport, WindowRegistry } from './ipc_transport';
+import { buildAppMenuTemplate, createProjectorWindows, type ProjectorWindows } from './projector_window';
 import { installWebSecurity } from './web_security';
 import { buildWindowOptions } from './window_options';
 
@@ -25,6 +26,7 @@ let core: HostCore | null = null;
 let http: HttpHost | null = null;
 let mainWindow: BrowserWindow | null = null;
 let stopIpc: (() => void) | null = null;
+let projector: ProjectorWindows | null = null;
 const registry = new WindowRegistry();
 
 const shutdown = createShutdown([
@@ -47,6 +49,8 @@ function createMainWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+    // The projector shows what this window drives: it goes with it (and the app quits).
+    projector?.close();
   });
   win.loadURL(APP_INDEX_URL).catch((error: unknown) => {
     process.stderr.write(`[delegate-desk] the window could not load the app: ${messageOf(error)}\n`);
@@ -100,6 +104,16 @@ function onReady(): void {
   handleAppProtocol(protocol, RENDERER_DIR);
   stopIpc = registerIpcTransport({ ipcMain, core, registry });
   mainWindow = createMainWindow();
+  // The results projector: View menu or Ctrl/Cmd+Shift+P, on a second display when there is one.
+  projector = createProjectorWindows({
+    createWindow: (o) => new BrowserWindow(o),
+    screen,
+    mainBounds: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.getBounds() : null),
+    registry,
+    preloadPath: PRELOAD_PATH,
+    log: (message) => process.stderr.write(`[delegate-desk] ${message}\n`),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenuTemplate(process.platform, () => projector?.open(), !app.isPackaged)));
   void startLocalServer(core);
 }
 

@@ -1,6 +1,6 @@
 /**
  * Durability figures for `npm run bench`: the crash harness's longer run (walk-ins, check-in
- * scans and ballot issues; DD_CRASH_KILLS SIGKILLs, default 60), and what a backup of a
+ * scans, ballot issues and casts from paired booths; DD_CRASH_KILLS SIGKILLs, default 60), and what a backup of a
  * 100,000-participant event costs: the online backup API (writers keep going), the synchronous
  * copy taken at close, the integrity check run when an event opens, and an encrypted export.
  */
@@ -26,17 +26,28 @@ export async function benchCrash(): Promise<void> {
   report('crash_acknowledged_walkins', r.acknowledgedWalkIns, 'writes');
   report('crash_acknowledged_scans', r.acknowledgedScans, 'writes');
   report('crash_acknowledged_ballot_issues', r.acknowledgedIssues, 'writes');
+  report('crash_acknowledged_casts', r.acknowledgedCasts, 'count');
+  report('crash_cast_rounds', r.castRounds, 'rounds');
   report('crash_acknowledged_checked_exactly_once', r.checked, 'writes');
+  report('crash_box_papers_matched', r.papersChecked, 'papers');
   report('crash_lost_writes', r.lost, 'writes');
   report('crash_duplicated_writes', r.duplicated, 'writes');
   report('crash_half_written', r.halfWritten, 'writes');
   report('crash_unacknowledged_present', r.unacknowledgedPresent, 'writes');
   report('crash_unacknowledged_absent', r.unacknowledgedAbsent, 'writes');
   report('crash_scans_retried_after_restart', r.scansRetried, 'scans');
+  report('crash_casts_retried_after_restart', r.castsRetried, 'casts');
+  report('crash_casts_found_committed_on_retry', r.castsFoundCommitted, 'casts');
+  report('crash_casts_refused_polls_closed', r.castsRefused, 'casts');
+  report('crash_box_checks_failed_at_restart', r.restartChecksFailed, 'restarts');
+  report('crash_box_linkable_columns', r.boxLinks.length, 'columns');
+  report('crash_refused_casts_counted', r.refusedButCounted, 'casts');
+  report('crash_cast_anomalies', r.castAnomalies, 'answers');
+  report('crash_round_integrity_alarms', r.integrityAlarms, 'rounds');
   report('crash_backups_checked', r.backupsChecked, 'files');
   report('crash_bad_backups', r.badBackups, 'files');
   report('crash_integrity_ok', r.integrity === 'ok' ? 1 : 0, 'bool');
-  report('crash_covers_checkin_and_voting', r.checkinCovered && r.votingCovered ? 1 : 0, 'bool');
+  report('crash_covers_checkin_and_voting', r.checkinCovered && r.votingCovered && r.castsCovered ? 1 : 0, 'bool');
   report('crash_run_time', (performance.now() - t0) / 1000, 's');
 }
 

@@ -1,9 +1,11 @@
 /**
  * The crash harness: several clients write over HTTP (walk-ins, check-in scans with their
- * idempotency key, and ballot issues in the experience room, when this build has them), the host is killed with SIGKILL at random moments,
+ * idempotency key, and in the experience room ballot issues and casts from paired booth
+ * tablets, when this build has them), the host is killed with SIGKILL at random moments,
  * restarted, and the database is checked: every acknowledged write is there exactly once,
- * nothing unacknowledged is half-there, and integrity_check passes. Unacknowledged scans are
- * retried after the restart with the same clientScanId, as a desk does.
+ * nothing unacknowledged is half-there, and integrity_check passes. Unanswered scans, issues
+ * and casts are retried after each restart as a desk, station or booth does (crash_voting.ts);
+ * the box is checked at each restart and at the end (crash_checks.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +15,8 @@ import { connect } from '../../electron/core/db/connection';
 import { inspectDatabaseFile } from '../../electron/core/backup/backup_inspect';
 import { listBackups } from '../../electron/core/backup/backup_files';
 import { testFields } from '../../electron/core/participants/participants_test_helpers';
+import { boxLinks, checkCasts, checkIssues, checkScans, checkWalkIns, emptyTally } from './crash_checks';
+import { freePort, setupRoom, type CrashRoom } from './crash_voting';
 import { callHost, startHost, type HostProcess } from './host_process';
 
 export interface CrashOptions {
@@ -23,6 +27,8 @@ export interface CrashOptions {
   readonly minRunMs: number;
   readonly maxRunMs: number;
   readonly seed?: number;
+  /** Booth tablets paired for the casts (default 3). */
+  readonly booths?: number;
 }
 
 export interface CrashReport {
@@ -30,53 +36,41 @@ export interface CrashReport {
   acknowledgedWalkIns: number;
   acknowledgedScans: number;
   acknowledgedIssues: number;
-  /** Acknowledged writes found exactly once. */
+  /** Casts answered `ok`, or `already_cast` when retried after a restart. */
+  acknowledgedCasts: number;
+  /** Rounds (of different elections in turn) with acknowledged casts. */
+  castRounds: number;
+  /** Acknowledged writes found exactly once (casts: their marks in the box, per round). */
   checked: number;
+  /** Papers in the box matched to acknowledged casts' marks (a cast is one paper per contest). */
+  papersChecked: number;
   lost: number;
   duplicated: number;
   halfWritten: number;
   unacknowledgedPresent: number;
   unacknowledgedAbsent: number;
   scansRetried: number;
+  /** Casts whose answer was lost to a kill, sent again by the booth after the restart. */
+  castsRetried: number;
+  /** ...of those, the ones already committed (the retry answered `already_cast`). */
+  castsFoundCommitted: number;
+  /** Casts refused (polls closed under them), and of those any found counted anyway (must be 0). */
+  castsRefused: number;
+  refusedButCounted: number;
+  /** Answers that must never come: a first cast told `already_cast`, valid marks refused. */
+  castAnomalies: number;
+  /** Rounds whose own integrity figures raised the alarm after the last restart. */
+  integrityAlarms: number;
+  /** Restarts after which the box (checked then too) did not hold exactly the acknowledged casts. */
+  restartChecksFailed: number;
+  /** Anything in the schema that could link a paper to a voter (must be empty). */
+  boxLinks: string[];
   backupsChecked: number;
   badBackups: number;
   integrity: string;
   checkinCovered: boolean;
   votingCovered: boolean;
-}
-
-type Call = (method: string, input: unknown) => ReturnType<typeof callHost>;
-
-/**
- * Ballot issuance in the experience room: one round open at a time, each registered person
- * issued once per round. When a round has issued to everyone, the next client to need one
- * closes it and opens another (others wait for that). Null when voting is not in this build.
- */
-async function votingRounds(call: Call) {
-  if (!('voting.issue' in API)) return null;
-  const elections = await call('elections.list', {});
-  const electionId = (elections.value as Array<{ id: number }> | undefined)?.[0]?.id;
-  if (!elections.ok || !electionId) return null;
-  let roundId = 0;
-  let next: Promise<number> | null = null;
-  const open = async () => {
-    if (roundId) await call('voting.rounds.close', { roundId });
-    const created = await call('voting.rounds.create', { electionId, label: `Crash round ${Date.now()}` });
-    const id = (created.value as { round?: { id: number } } | undefined)?.round?.id;
-    if (!id || !(await call('voting.rounds.open', { roundId: id })).ok) throw new Error('cannot open a round');
-    roundId = id;
-    return id;
-  };
-  await open();
-  return {
-    current: () => roundId,
-    /** Opens the next round once, however many clients ask at the same time. */
-    renew: async (seen: number) => {
-      if (roundId !== seen) return roundId;
-      next ??= open().finally(() => (next = null));
-      return next;
-    },
-  };
+  castsCovered: boolean;
 }
 
 /** A small seeded generator, so a failing run can be replayed with its seed. */
@@ -91,88 +85,85 @@ function rng(seed: number): () => number {
   };
 }
 
+/** Retries unanswered scans with the same clientScanId, as a desk does; how many were answered. */
+async function retryScans(url: string, pending: Map<string, number>, acked: Set<string>): Promise<number> {
+  let retried = 0;
+  for (const [id, participantId] of [...pending]) {
+    const r = await callHost(url, 'checkin.scan', { participantId, sessionId: null, source: 'search', operator: 'crash', clientScanId: id });
+    if (r.ok) {
+      pending.delete(id);
+      acked.add(id);
+      retried++;
+    }
+  }
+  return retried;
+}
+
+/** The box and the issues checked while the host runs, after the room recovered: true when all is well. */
+function boxHoldsAcknowledged(dbFile: string, room: CrashRoom): boolean {
+  const db = connect(dbFile, { readonly: true });
+  try {
+    const t = emptyTally();
+    checkIssues(db, room.ledger.ackedIssues, t);
+    const casts = checkCasts(db, room.ledger.casts, t);
+    return t.lost + t.duplicated + t.halfWritten + casts.refusedButCounted + casts.alarms === 0;
+  } finally {
+    db.close();
+  }
+}
+
 /** Runs the harness in a fresh temp folder and returns its figures (the caller asserts). */
 export async function runCrashHarness(options: CrashOptions): Promise<CrashReport> {
   const random = rng(options.seed ?? Date.now());
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-crash-'));
   const dataDir = path.join(tmp, 'event');
   const homeDir = path.join(tmp, 'home');
+  const dbFile = path.join(dataDir, 'event.sqlite');
   // Backups every 0.3 s, so some are being written when the kill comes: each must read back.
   const env = { DELEGATE_DESK_BACKUP_SECONDS: '0.3' };
   const ackedWalkIns = new Set<string>();
   const pendingWalkIns = new Set<string>();
   const ackedScans = new Set<string>();
   const pendingScans = new Map<string, number>();
-  const ackedIssues = new Set<string>();
-  const pendingIssues = new Set<string>();
   const checkinCovered = 'checkin.scan' in API;
   let scansRetried = 0;
+  let restartChecksFailed = 0;
   let seq = 0;
   try {
-    let host: HostProcess = await startHost(options.hostJs, dataDir, homeDir, env);
+    // The first start also listens on a LAN stand-in port: booth tablets pair from "the LAN".
+    const lanPort = await freePort();
+    let host: HostProcess = await startHost(options.hostJs, dataDir, homeDir, { ...env, DELEGATE_DESK_E2E_LAN_STAND_IN_PORT: String(lanPort) });
     const people = ((await callHost(host.url, 'participants.list', { query: '', limit: 50 })).value as { items: Array<{ id: number }> }).items.map((p) => p.id);
     let scansWork = checkinCovered;
-    let url = host.url;
-    const rooms = await votingRounds((m, i) => callHost(url, m, i)).catch(() => null);
-    let issueAt = 0;
-    // An unanswered issue is retried: ok, or already_issued (the first one was committed).
-    const retryIssues = async () => {
-      for (const key of [...pendingIssues]) {
-        const [roundId, participantId] = key.split(':').map(Number);
-        const r = await callHost(host.url, 'voting.issue', { roundId, participantId, station: 'crash' });
-        if (r.ok || r.error?.code === 'already_issued') {
-          pendingIssues.delete(key);
-          ackedIssues.add(key);
-        }
-      }
-    };
+    const room = await setupRoom((m, i, token) => callHost(host.url, m, i, token), `http://127.0.0.1:${lanPort}/`, options.booths ?? 3, random);
+    // A visiting group of 16: a round fills up (then the next opens) several times per run.
+    const voters = people.slice(0, 16);
+    let voterAt = 0;
     for (let round = 0; round < options.kills; round++) {
-      url = host.url;
-      await retryIssues();
-      // A desk retries what it never heard back about, with the same idempotency key.
-      for (const [id, participantId] of [...pendingScans]) {
-        const r = await callHost(host.url, 'checkin.scan', { participantId, sessionId: null, source: 'search', operator: 'crash', clientScanId: id });
-        if (r.ok) {
-          pendingScans.delete(id);
-          ackedScans.add(id);
-          scansRetried++;
-        }
+      if (room) {
+        await room.recover();
+        if (round > 0 && !boxHoldsAcknowledged(dbFile, room)) restartChecksFailed++;
       }
+      scansRetried += await retryScans(host.url, pendingScans, ackedScans);
       let stop = false;
       const client = async (c: number) => {
         while (!stop) {
           const n = ++seq;
-          const scan = scansWork && n % 3 === 1;
-          if (rooms && n % 3 === 2) {
-            const roundId = rooms.current();
-            const participantId = people[issueAt++ % people.length] ?? 1;
-            const key = `${roundId}:${participantId}`;
-            pendingIssues.add(key);
+          if (room && n % 3 === 2) {
             try {
-              const r = await callHost(host.url, 'voting.issue', { roundId, participantId, station: 'crash' });
-              if (r.ok) {
-                pendingIssues.delete(key);
-                ackedIssues.add(key);
-              } else {
-                pendingIssues.delete(key);
-                if (r.error?.code === 'already_issued') await rooms.renew(roundId);
-              }
+              await room.vote(voters[voterAt++ % voters.length] ?? 1);
             } catch {
-              return;
+              return; // the host died: what was not answered is retried after the restart
             }
-          } else if (scan) {
+          } else if (scansWork && n % 3 === 1) {
             const id = `crash-${c}-${n.toString(36)}-scan`;
             const participantId = people[n % people.length] ?? 1;
             pendingScans.set(id, participantId);
             try {
               const r = await callHost(host.url, 'checkin.scan', { participantId, sessionId: null, source: 'search', operator: 'crash', clientScanId: id });
-              if (r.ok) {
-                pendingScans.delete(id);
-                ackedScans.add(id);
-              } else if (round === 0 && ackedScans.size === 0) {
-                scansWork = false; // check-in not working in this build: walk-ins only, and say so
-                pendingScans.delete(id);
-              } else pendingScans.delete(id);
+              pendingScans.delete(id);
+              if (r.ok) ackedScans.add(id);
+              else if (round === 0 && ackedScans.size === 0) scansWork = false; // check-in not working in this build: say so
             } catch {
               return; // the host died: this scan stays pending and is retried after the restart
             }
@@ -196,82 +187,48 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
       await Promise.all(running);
       host = await startHost(options.hostJs, dataDir, homeDir, env);
     }
-    url = host.url;
-    await retryIssues();
-    for (const [id, participantId] of [...pendingScans]) {
-      const r = await callHost(host.url, 'checkin.scan', { participantId, sessionId: null, source: 'search', operator: 'crash', clientScanId: id });
-      if (r.ok) {
-        pendingScans.delete(id);
-        ackedScans.add(id);
-        scansRetried++;
-      }
-    }
+    await room?.recover();
+    scansRetried += await retryScans(host.url, pendingScans, ackedScans);
     await host.kill();
 
-    const db = connect(path.join(dataDir, 'event.sqlite'));
+    const db = connect(dbFile);
     try {
       const integrity = String(db.pragma('integrity_check', { simple: true }));
-      const countName = db.prepare('SELECT count(*) AS n FROM participant WHERE family_name = ?');
-      const journal = db.prepare(`SELECT count(*) AS n FROM participant_change c JOIN participant p ON p.id = c.participant_id WHERE p.family_name = ? AND c.kind = 'create'`);
-      let checked = 0;
-      let lost = 0;
-      let duplicated = 0;
-      let halfWritten = 0;
-      let unackPresent = 0;
-      let unackAbsent = 0;
-      for (const name of ackedWalkIns) {
-        const n = (countName.get(name) as { n: number }).n;
-        if (n === 0) lost++;
-        else if (n > 1) duplicated++;
-        else if ((journal.get(name) as { n: number }).n !== 1) halfWritten++;
-        else checked++;
-      }
-      for (const name of pendingWalkIns) {
-        const n = (countName.get(name) as { n: number }).n;
-        if (n === 0) unackAbsent++;
-        else if (n === 1 && (journal.get(name) as { n: number }).n === 1) unackPresent++;
-        else halfWritten++;
-      }
-      // Every crash walk-in in the table, acknowledged or not, has its journal row: none half-written.
-      const orphans = db.prepare(`SELECT count(*) AS n FROM participant p WHERE p.family_name LIKE 'CRASH%' AND NOT EXISTS (SELECT 1 FROM participant_change c WHERE c.participant_id = p.id AND c.kind = 'create')`).get() as { n: number };
-      halfWritten += orphans.n;
-      if (ackedScans.size > 0) {
-        const scanRows = db.prepare('SELECT count(*) AS n FROM checkin_scan WHERE client_scan_id = ?');
-        for (const id of ackedScans) {
-          const n = (scanRows.get(id) as { n: number }).n;
-          if (n === 0) lost++;
-          else if (n > 1) duplicated++;
-          else checked++;
-        }
-      }
-      const issueRows = db.prepare(`SELECT count(*) AS n FROM ballot_issue WHERE round_id = ? AND participant_id = ? AND status <> 'cancelled'`);
-      for (const key of ackedIssues) {
-        const [roundId, participantId] = key.split(':').map(Number);
-        const n = (issueRows.get(roundId, participantId) as { n: number }).n;
-        if (n === 0) lost++;
-        else if (n > 1) duplicated++;
-        else checked++;
-      }
+      const t = emptyTally();
+      const unack = checkWalkIns(db, ackedWalkIns, pendingWalkIns, t);
+      checkScans(db, ackedScans, t);
+      const ledger = room?.ledger;
+      if (ledger) checkIssues(db, ledger.ackedIssues, t);
+      const casts = ledger ? checkCasts(db, ledger.casts, t) : { refusedButCounted: 0, alarms: 0 };
       let badBackups = 0;
       const backups = listBackups(path.join(dataDir, 'backups'));
       for (const b of backups) if (!inspectDatabaseFile(path.join(dataDir, 'backups', b.name)).ok) badBackups++;
+      const count = (state: string) => ledger?.casts.filter((c) => c.state === state).length ?? 0;
       return {
         kills: options.kills,
         acknowledgedWalkIns: ackedWalkIns.size,
         acknowledgedScans: ackedScans.size,
-        acknowledgedIssues: ackedIssues.size,
-        checked,
-        lost,
-        duplicated,
-        halfWritten,
-        unacknowledgedPresent: unackPresent,
-        unacknowledgedAbsent: unackAbsent,
+        acknowledgedIssues: ledger?.ackedIssues.size ?? 0,
+        acknowledgedCasts: count('acked'),
+        castRounds: new Set(ledger?.casts.filter((c) => c.state === 'acked').map((c) => c.roundId)).size,
+        ...t,
+        unacknowledgedPresent: unack.present,
+        unacknowledgedAbsent: unack.absent,
         scansRetried,
+        castsRetried: ledger?.castsRetried ?? 0,
+        castsFoundCommitted: ledger?.castsFoundCommitted ?? 0,
+        castsRefused: count('refused'),
+        refusedButCounted: casts.refusedButCounted,
+        castAnomalies: ledger?.castAnomalies ?? 0,
+        integrityAlarms: casts.alarms,
+        restartChecksFailed,
+        boxLinks: room ? boxLinks(db) : [],
         backupsChecked: backups.length,
         badBackups,
         integrity,
         checkinCovered: checkinCovered && scansWork,
-        votingCovered: rooms !== null,
+        votingCovered: room !== null,
+        castsCovered: room?.castsCovered ?? false,
       };
     } finally {
       db.close();

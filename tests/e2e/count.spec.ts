@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -122,7 +122,7 @@ async function projectorPage(page: Page, token: string): Promise<Page> {
 
 test('30 ballots with 3 invalid: the projector shows the sorting, the presenter judges the re-check tray, the count sheet reconciles', async ({ page, watch }) => {
   void watch;
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const { candidates } = await castThirty();
   const projectorDevice = await pair('projector', 'Big screen');
   const projector = await projectorPage(page, projectorDevice.token);
@@ -156,8 +156,12 @@ test('30 ballots with 3 invalid: the projector shows the sorting, the presenter 
   // (its buttons name just those); all three are judged invalid here.
   for (let i = 0; i < 3; i++) {
     await expect(page.getByTestId('verdict')).toHaveText(/Awaiting judgment/u);
-    const reason = await page.getByTestId('unclear-reason').textContent();
-    await expect(page.locator('[data-testid^="judge-valid-"]')).toHaveCount(reason === 'Too many marks' ? 2 : 0);
+    // Read together: the reason and the buttons come from the same view, which a push may renew between two reads.
+    const buttonsFitTheReason = async () => {
+      const reason = await page.getByTestId('unclear-reason').textContent();
+      return (await page.locator('[data-testid^="judge-valid-"]').count()) === (reason === 'Too many marks' ? 2 : 0);
+    };
+    await expect.poll(buttonsFitTheReason).toBe(true);
     await page.getByTestId('judge-invalid').click();
     await expect(projector.locator('.recheck-strip li.pending')).toHaveCount(2 - i);
   }
@@ -189,6 +193,80 @@ test('30 ballots with 3 invalid: the projector shows the sorting, the presenter 
   await expect(projector.getByTestId(`result-${candidates[0]}`)).toContainText('당선');
   await fontsReady(projector);
   await screenshot(projector, 'count-results-ko');
+  await page.getByTestId('show-language').selectOption('en');
+
+  // The count sheet as CSV and as PDF, from the presenter's console, with the same figures.
+  const csvDownload = page.waitForEvent('download');
+  await page.getByTestId('report-csv').click();
+  const csvFile = await csvDownload;
+  expect(csvFile.suggestedFilename()).toBe('count-sheet-Jamaica-delegation-14-00.csv');
+  const csv = fs.readFileSync((await csvFile.path()) ?? '').toString('utf8');
+  expect(csv).toContain('Ballots issued,,30');
+  expect(csv).toContain('Invalid papers,,3');
+  const pdfDownload = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId('report-pdf').click();
+  await expect(page.getByTestId('report-pdf')).toBeDisabled(); // "Making the file…" while Chromium prints
+  const pdfFile = await pdfDownload;
+  expect(pdfFile.suggestedFilename()).toBe('count-sheet-Jamaica-delegation-14-00.pdf');
+  const pdfPath = (await pdfFile.path()) ?? '';
+  expect(fs.readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+  const pdfText = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
+  expect(pdfText).toContain(`Reconciled. Ballots issued ${issued} = valid ${valid} + invalid ${invalid} + outstanding ${outstanding} + cancelled ${cancelled} = ${issued}`);
+  expect(pdfText).toContain('Counted and signed by Presenter Kim');
+  expect(pdfText).toContain('Jamaica delegation, 14:00');
+  await expect(page.getByTestId('control-problem')).toHaveCount(0);
+
+  // A real election's ballot records, loaded through the console and counted on the projector.
+  await page.getByTestId('load-ballots').click();
+  const panel = page.getByTestId('load-ballots-panel');
+  await panel.getByTestId('load-file').setInputFiles({ name: 'result.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7') });
+  await expect(panel.getByTestId('load-problem')).toContainText('“result.pdf” is not a CSV file');
+  await panel.getByTestId('load-file').setInputFiles({ name: 'renamed.csv', mimeType: 'text/csv', buffer: Buffer.from('%PDF-1.7\n1 0 obj') });
+  await expect(panel.getByTestId('load-problem')).toContainText('This file is not text');
+  await panel.getByTestId('load-file').setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(210_000, 'A,B\n') });
+  await expect(panel.getByTestId('load-problem')).toContainText('at most 200 KB');
+  // Alice leads on first preferences (4 of 9) but Carol wins once Bob's ballots transfer.
+  const records = ['Alice,Bob', 'Alice,Bob', 'Alice,Carol', 'Alice', 'Bob,Carol', 'Bob,Carol', 'Carol,Bob', 'Carol,Bob', 'Carol,Alice', 'invalid'].join('\n');
+  await panel.getByTestId('load-file').setInputFiles({ name: 'city_mayor_sample.csv', mimeType: 'text/csv', buffer: Buffer.from(records) });
+  await expect(panel.getByTestId('load-file-ok')).toContainText('10 lines');
+  await expect(panel.getByTestId('load-title')).toHaveValue('city mayor sample');
+  await panel.getByTestId('load-title').fill('City mayor (real ranked ballots)');
+  await panel.getByTestId('load-method').selectOption('irv');
+  await expect(panel.getByTestId('load-seats')).toHaveCount(0);
+  await fontsReady(page);
+  await screenshot(page, 'count-load-ballots-panel');
+  await panel.getByTestId('load-submit').click();
+  await expect(page.getByTestId('load-shown')).toContainText('City mayor (real ranked ballots)');
+  await expect(projector.getByTestId('results-stage').locator('h2')).toHaveText('City mayor (real ranked ballots)');
+  // Round 1 on show: Alice ahead, nobody elected yet; Next moves to round 2, where Carol wins.
+  await expect(projector.getByTestId('result-Alice')).toContainText('4 votes');
+  await expect(projector.getByTestId('result-Carol')).not.toContainText('Elected');
+  await projector.waitForTimeout(1600);
+  await screenshot(projector, 'count-loaded-ballots-round1');
+  await page.getByTestId('show-next').click();
+  await expect(projector.getByTestId('result-Carol')).toContainText('Elected');
+  await expect(projector.getByTestId('result-Carol')).toContainText('+2');
+  await projector.waitForTimeout(1600);
+  await screenshot(projector, 'count-loaded-ballots');
+  // The same records by plurality: Alice (4 first preferences) wins.
+  await page.getByTestId('load-ballots').click();
+  await panel.getByTestId('load-file').setInputFiles({ name: 'city_mayor_sample.csv', mimeType: 'text/csv', buffer: Buffer.from(records) });
+  await panel.getByTestId('load-method').selectOption('plurality');
+  await panel.getByTestId('load-submit').click();
+  await expect(projector.getByTestId('result-Alice')).toContainText('Elected');
+  await expect(page.getByTestId('what-if')).toHaveValue(''); // loaded records are not a recount of the contest
+  await page.waitForTimeout(1600);
+  await screenshot(page, 'count-console-after-load');
+  // Back to the round's own result.
+  await page.getByTestId('back-to-round').click();
+  await expect(projector.getByTestId(`result-${candidates[0]}`)).toContainText('Elected');
+  await expect(page.getByTestId('back-to-round')).toHaveCount(0);
+  // The desktop app's projector window shows #/results/projector: the stage alone, no controls.
+  await page.goto(new URL('#/results/projector', adminUrl).toString());
+  await expect(page.getByTestId('results-stage')).toBeVisible();
+  await expect(page.getByTestId('presenter-controls')).toHaveCount(0);
+  await page.waitForTimeout(1600);
+  await screenshot(page, 'count-projector-window');
   expect((projector as Page & { errors?: string[] }).errors).toEqual([]);
   await projector.context().close();
 });

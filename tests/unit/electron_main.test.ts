@@ -53,6 +53,9 @@ const h = vi.hoisted(() => {
     app,
     BrowserWindow,
     dialog: { showErrorBox: vi.fn() },
+    // The application menu with the projector window's item (projector_window.test.ts tests it).
+    Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
+    screen: { getAllDisplays: vi.fn(() => []), getPrimaryDisplay: vi.fn(), getDisplayMatching: vi.fn() },
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(() => void state.order.push('registerSchemesAsPrivileged')),

@@ -15,11 +15,14 @@
  *    the round's sheet and results with the election fingerprint.
  * 5. "What if": `count.recount` (same ballots, another method) and `count.loadBallots` (a real
  *    election's ballot records as CSV) put an alternative result on the projector.
- * 6. Reports: `count.report` {roundId, format: 'csv'} (formulas neutralised); past rounds: `count.list`.
+ * 6. Reports: `count.report` {roundId, format: 'csv' | 'pdf'} builds the count sheet and result
+ *    (CSV with formulas neutralised, or a printable PDF with the sign-off lines), fetched in
+ *    base64 chunks with `count.reportChunk` like every export; past rounds: `count.list`.
  */
 import { z } from 'zod';
 import { defineMethod } from '../basics/method';
 import { RowIdSchema, lineText } from '../basics/primitives';
+import { ExportReadySchema } from './participant_export';
 import {
   AlternativeSchema,
   COUNT_DRIVE_ROLES,
@@ -50,6 +53,10 @@ export type ShowControl = z.infer<typeof ShowControlSchema>;
 
 /** Method names the tally engine knows, for a "what if" count. */
 export const RecountMethodSchema = z.enum(['plurality', 'sntv', 'approval', 'irv', 'stv', 'dhondt', 'sainte-lague', 'modified-sainte-lague', 'hare', 'droop']);
+
+/** Count report formats: the spreadsheet, or the printable sheet for signatures and the archive. */
+export const CountReportFormatSchema = z.enum(['csv', 'pdf']);
+export type CountReportFormat = z.infer<typeof CountReportFormatSchema>;
 
 const errorsDrive = ['no_event', 'not_found', 'wrong_state'] as const;
 
@@ -135,10 +142,17 @@ export const countArchive = defineMethod({
   roles: COUNT_WATCH_ROLES,
 });
 export const countReport = defineMethod({
-  summary: "A round's count sheet and results as CSV (with the fingerprint; formulas neutralised).",
-  input: RoundRef.extend({ format: z.literal('csv').default('csv') }),
-  output: z.object({ fileName: z.string(), mime: z.string(), text: z.string() }),
-  errors: ['no_event', 'not_found', 'wrong_state'],
+  summary: "Builds a round's count sheet and result as CSV (formulas neutralised) or PDF, with the fingerprint; fetch it with count.reportChunk.",
+  input: RoundRef.extend({ format: CountReportFormatSchema.default('csv') }),
+  output: ExportReadySchema,
+  errors: ['no_event', 'not_found', 'wrong_state', 'unavailable'],
+  roles: COUNT_DRIVE_ROLES,
+});
+export const countReportChunk = defineMethod({
+  summary: 'One chunk of a built count report, base64; forgotten after its last chunk.',
+  input: z.object({ exportId: z.string().max(64), index: z.number().int().nonnegative() }),
+  output: z.object({ index: z.number().int().nonnegative(), base64: z.string(), last: z.boolean() }),
+  errors: ['expired'],
   roles: COUNT_DRIVE_ROLES,
 });
 
@@ -155,4 +169,5 @@ export const COUNT_METHODS = {
   'count.list': countList,
   'count.archive': countArchive,
   'count.report': countReport,
+  'count.reportChunk': countReportChunk,
 } as const;

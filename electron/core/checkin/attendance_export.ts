@@ -43,6 +43,9 @@ function escapeHtml(text: string): string {
 /** The report as a self-contained HTML page (no scripts, no external resources; names typed by people isolated in <bdi>, so a bidi override cannot reverse the title). */
 export function recordHtml(table: RecordTable, eventName: string, generatedAt: string): string {
   const head = table.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  // Fixed column widths (the XLSX ones, as shares of the page): a 600-letter name wraps in its own column instead of squeezing the others to a letter.
+  const total = table.widths.reduce((sum, w) => sum + w, 0) || 1;
+  const cols = table.widths.map((w) => `<col style="width: ${((100 * w) / total).toFixed(2)}%">`).join('');
   const body = table.rows.map((r) => `<tr>${r.map((c) => `<td dir="auto">${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(table.title)}</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -50,13 +53,13 @@ export function recordHtml(table: RecordTable, eventName: string, generatedAt: s
 @page { size: A4 landscape; margin: 12mm; }
 body { font-family: "Noto Sans", "Noto Sans KR", "Noto Sans Arabic", "Noto Sans Thai", "Noto Sans SC", sans-serif; font-size: 9pt; color: #111; }
 h1 { font-size: 14pt; margin: 0 0 2mm; } p { margin: 0 0 4mm; color: #444; }
-table { border-collapse: collapse; width: 100%; } thead { display: table-header-group; }
-th, td { border: 0.3pt solid #999; padding: 1.2mm 1.6mm; text-align: start; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; } thead { display: table-header-group; }
+th, td { border: 0.3pt solid #999; padding: 1.2mm 1.6mm; text-align: start; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #eee; } tr { break-inside: avoid; }
 </style></head><body>
 <h1><bdi>${escapeHtml(eventName)}</bdi>: ${escapeHtml(table.title)}</h1>
 <p><bdi>${escapeHtml(table.scope)}</bdi> · ${table.rows.length} row(s) · generated ${escapeHtml(generatedAt)}</p>
-<table><thead><tr>${head}</tr></thead><tbody>
+<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>
 ${body}
 </tbody></table></body></html>`;
 }

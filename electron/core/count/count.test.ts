@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import type { Selections } from '../../contract';
 import { createRoomFixture, type RoomFixture } from '../voting/voting_test_helpers';
-import { controlShow, countArchive, countReport, countView, judgePaper, loadBallots, listCounts, recount, signOff, startCount, announce } from '.';
+import { buildCountReport, controlShow, countArchive, countView, judgePaper, loadBallots, listCounts, recount, signOff, startCount, announce } from '.';
 import { definitionFrom, runRound } from './count_test_helpers';
 
 let fx: RoomFixture | null = null;
@@ -54,7 +54,7 @@ test('the box is not opened before the polls close', () => {
   expect(fx.db.prepare('SELECT COUNT(*) AS n FROM count_session').get()).toEqual({ n: 0 });
 });
 
-test('re-check judgments: valid only for a marked option; the sheet reconciles issued = valid + invalid + outstanding + cancelled; sign, announce, archive, CSV', () => {
+test('re-check judgments: valid only for a marked option; the sheet reconciles issued = valid + invalid + outstanding + cancelled; sign, announce, archive, CSV', async () => {
   const { roundId, ids } = presidentialRound();
   const db = fx!.db;
   const view = value(startCount(db, roundId, '2026-12-02T06:01:00.000Z'));
@@ -94,7 +94,9 @@ test('re-check judgments: valid only for a marked option; the sheet reconciles i
   expect(archive.fingerprint).toMatch(/^[0-9a-f]{64}$/u);
   expect(archive).toMatchObject({ signedBy: 'Presenter Kim', sheets: [expect.objectContaining({ reconciled: true })] });
   expect(listCounts(db)).toEqual([expect.objectContaining({ roundId, reconciled: true })]);
-  const csv = value(countReport(db, roundId)).text;
+  const report = value(await buildCountReport(db, { roundId, format: 'csv' }, { name: 'Forum', timezone: 'Asia/Seoul' }, new Date()));
+  expect(report.mimeType).toBe('text/csv;charset=utf-8');
+  const csv = report.bytes.toString('utf8');
   expect(csv).toContain(archive.fingerprint);
   expect(csv).toContain('Ballots issued,,26');
   expect(csv).toMatch(/Elected,1\. Han Do-yoon,1/u);
@@ -165,6 +167,12 @@ test('a ranked round: papers sorted by first preference, IRV rounds in the resul
   expect(whatIf.result.winners).toEqual([a]);
   expect(value(countView(db, roundId))!.alternative?.result.method).toBe('plurality');
   expect(value(recount(db, roundId, 'mayor', null))).toBeNull();
+  // Loaded records with two IRV rounds go on show from their first round; Next steps through them.
+  const loaded = value(loadBallots(db, roundId, { title: 'Real', csv: 'A,B\nA,B\nA,C\nA\nB,C\nB,C\nC,B\nC,B\nC,A\n', method: 'irv' }));
+  expect(loaded.result.winners).toEqual(['C']);
+  expect(loaded.result.rounds).toHaveLength(2);
+  expect(value(countView(db, roundId))!.show).toMatchObject({ phase: 'results', resultStep: 0 });
+  expect(value(controlShow(db, roundId, { action: 'next' }, new Date())).resultStep).toBe(1);
 });
 
 test("a real election's ballot records load into the room and count under another method", () => {
@@ -176,6 +184,9 @@ test("a real election's ballot records load into the room and count under anothe
   expect(irv.result.winners).toEqual(['Carol']);
   const plurality = value(loadBallots(db, roundId, { title: 'Sample', csv, method: 'plurality' }));
   expect(plurality.result.totals).toEqual({ Alice: 2, Bob: 1, Carol: 2 });
+  const pdf = loadBallots(db, roundId, { title: 'Renamed PDF', csv: '%PDF-1.7\n1 0 obj', method: 'irv' });
+  expect(pdf.ok ? null : pdf.error.message).toMatch(/not a CSV text file/u);
+  expect(value(countView(db, roundId))!.alternative?.result.method).toBe('plurality'); // unchanged by the refusal
   const empty = loadBallots(db, roundId, { title: 'Empty', csv: '', method: 'irv' });
   expect(empty.ok ? null : empty.error.code).toBe('count_failed');
 });

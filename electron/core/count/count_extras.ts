@@ -3,7 +3,7 @@ import type { Db } from '../db/connection';
 import { getRoundRow, roundDefinition, roundDetail } from '../voting';
 import { PARTY_LIST_METHODS, PackedBallotsBuilder, RANKED_METHODS, readBallotCsv, tallyPacked, type PackedBallots, type TallyMethod, type TallySpec } from '../tally';
 import { countWith, specForContest, toContestResult } from './contest_tally';
-import { listSessions, readPapers, saveAlternative, sessionOfRound } from './count_store';
+import { listSessions, readPapers, saveAlternative, saveShow, sessionOfRound, type SessionRow } from './count_store';
 import { countedMarks } from './sorting';
 
 /** A "what if" method and its parameters. */
@@ -11,6 +11,16 @@ export interface WhatIf {
   readonly method: TallyMethod;
   readonly seats?: number;
   readonly thresholdPercent?: number;
+}
+
+/**
+ * Puts an alternative count on show (or takes it off): its rounds start from the first, and once
+ * the result is announced the projector goes to the result stage to show it.
+ */
+function showAlternative(db: Db, session: SessionRow, alternative: Alternative | null): void {
+  saveAlternative(db, session.id, alternative);
+  const phase = session.announcedAt ? 'results' : session.show.phase;
+  saveShow(db, session.id, { ...session.show, phase, resultStep: 0, playing: false, version: session.show.version + 1 });
 }
 
 const NOT_STARTED = 'The count of this round has not started. Close the polls, then start the count.';
@@ -28,7 +38,7 @@ export function recount(db: Db, roundId: number, contestId: string, whatIf: What
   const contest = definition.contests.find((c) => c.id === contestId);
   if (!contest) return err('not_found', 'That contest is not on this round\'s ballot.');
   if (whatIf === null) {
-    saveAlternative(db, session.id, null);
+    showAlternative(db, session, null);
     return ok(null);
   }
   const papers = readPapers(db, session.id, contestId);
@@ -40,7 +50,7 @@ export function recount(db: Db, roundId: number, contestId: string, whatIf: What
   const result = countWith(contestId, spec, marks);
   if (!result.ok) return result;
   const alternative: Alternative = { title: contestId, names: null, result: result.value };
-  saveAlternative(db, session.id, alternative);
+  showAlternative(db, session, alternative);
   return ok(alternative);
 }
 
@@ -61,6 +71,9 @@ export function loadBallots(db: Db, roundId: number, input: { title: string; csv
   if (!session) return err('not_found', NOT_STARTED);
   // Records are read as ranked; a single-choice method counts each ballot's first choice, as a
   // plurality count of the same election would have.
+  // A PDF, workbook or image renamed .csv would read as thousands of nonsense candidates.
+  // eslint-disable-next-line no-control-regex -- a NUL is the mark of a binary file
+  if (/^(%PDF|PK\u0003\u0004)|\u0000/u.test(input.csv)) return err('count_failed', 'This file is not a CSV text file (it looks like a PDF, spreadsheet or image). Export the ballots as CSV, one ballot a line.');
   const ranked = RANKED_METHODS.includes(input.method);
   const read = readBallotCsv(input.csv, true);
   if (read.options.length === 0) return err('count_failed', 'The file has no ballots: one ballot a line, choices in rank order (e.g. "Alice,Bob,Carol").');
@@ -69,7 +82,7 @@ export function loadBallots(db: Db, roundId: number, input: { title: string; csv
   if (!outcome.ok) return err('count_failed', `These ballots cannot be counted that way: ${outcome.error.message}.`);
   const names = Object.fromEntries(read.options.map((o) => [o, o]));
   const alternative: Alternative = { title: input.title, names, result: toContestResult('loaded', outcome.value) };
-  saveAlternative(db, session.id, alternative);
+  showAlternative(db, session, alternative);
   return ok(alternative);
 }
 

@@ -1,12 +1,18 @@
-import { err, ok, type CountArchive, type LocalizedText, type Result } from '../../contract';
+import { err, ok, type CountArchive, type CountReportFormat, type LocalizedText, type Result } from '../../contract';
+// The attendance export's Chromium printer, reused as it is (a direct import, like sorting.ts's
+// of the election validation): one PDF path for every report.
+import { htmlToPdf } from '../checkin/attendance_export';
+import { localTime } from '../checkin/attendance_records';
 import type { Db } from '../db/connection';
 import { getRoundRow, roundDefinition } from '../voting';
 import { countArchive } from './count_extras';
+import { countSheetHtml } from './count_sheet_html';
+import { sessionOfRound } from './count_store';
 
-/** A cell as a spreadsheet must not run it: text starting =, +, -, @, tab or CR gets a leading quote. */
+/** A cell as a spreadsheet must not run it: text starting =, +, -, @, tab or CR (or their full-width forms), even after spaces, gets a leading quote. */
 export function csvCell(value: string | number): string {
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/u.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && /^ *[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/u.test(text)) text = `'${text}`;
   return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
 }
 
@@ -53,19 +59,56 @@ export function countCsv(archive: CountArchive, names: (contestId: string, optio
   return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-/** The CSV report of a round, named after it. */
-export function countReport(db: Db, roundId: number): Result<{ fileName: string; mime: string; text: string }, 'not_found' | 'wrong_state'> {
-  const archive = countArchive(db, roundId);
+/** A built count report, waiting to be fetched in chunks. */
+export interface CountReportFile {
+  readonly bytes: Buffer;
+  readonly fileName: string;
+  readonly mimeType: string;
+  /** Contests on the sheet. */
+  readonly rowCount: number;
+}
+
+/** Prints a page to PDF (the attendance export's system-Chromium path; a test may pass another). */
+export type PdfPrinter = (html: string) => Promise<Buffer>;
+
+const MIME: Record<CountReportFormat, string> = { csv: 'text/csv;charset=utf-8', pdf: 'application/pdf' };
+
+/**
+ * The count sheet and result of an announced round as a file: CSV (UTF-8 with BOM) or PDF (the
+ * printable sheet with the fingerprint and sign-off lines). Names come from the round's own
+ * election definition; times are shown in the event's time zone.
+ */
+export async function buildCountReport(
+  db: Db,
+  request: { roundId: number; format: CountReportFormat },
+  event: { name: string; timezone: string },
+  now: Date,
+  print: PdfPrinter = htmlToPdf,
+): Promise<Result<CountReportFile, 'not_found' | 'wrong_state' | 'unavailable'>> {
+  const archive = countArchive(db, request.roundId);
   if (!archive.ok) return archive;
-  const row = getRoundRow(db, roundId);
+  const row = getRoundRow(db, request.roundId);
   const definition = row ? roundDefinition(db, row) : null;
-  if (!definition) return err('not_found', 'That round is not in this event.');
-  const contest = (id: string) => definition.contests.find((c) => c.id === id);
-  const names = (c: string, o: string) => {
-    const option = contest(c)?.options.find((x) => x.id === o);
-    return option ? `${option.symbol}. ${en(option.name)}` : o;
-  };
-  const titles = (c: string) => { const x = contest(c); return x ? en(x.title) : c; };
-  const slug = archive.value.roundLabel.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/gu, '').slice(0, 60) || 'round';
-  return ok({ fileName: `count-sheet-${slug}.csv`, mime: 'text/csv', text: `\ufeff${countCsv(archive.value, names, titles)}` });
+  const session = sessionOfRound(db, request.roundId);
+  if (!definition || !session) return err('not_found', 'That round is not in this event.');
+  const a = archive.value;
+  const slug = a.roundLabel.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/gu, '').slice(0, 60) || 'round';
+  const base = { fileName: `count-sheet-${slug}.${request.format}`, mimeType: MIME[request.format], rowCount: a.sheets.length };
+  if (request.format === 'csv') {
+    const contest = (id: string) => definition.contests.find((c) => c.id === id);
+    const names = (c: string, o: string) => {
+      const option = contest(c)?.options.find((x) => x.id === o);
+      return option ? `${option.symbol}. ${en(option.name)}` : o;
+    };
+    const titles = (c: string) => { const x = contest(c); return x ? en(x.title) : c; };
+    return ok({ ...base, bytes: Buffer.from(`\ufeff${countCsv(a, names, titles)}`, 'utf8') });
+  }
+  const local = (iso: string) => localTime(iso, event.timezone);
+  const html = countSheetHtml({ eventName: event.name, archive: a, contests: definition.contests, startedAt: local(session.startedAt), signedAt: local(a.signedAt), announcedAt: local(a.announcedAt), generatedAt: local(now.toISOString()) });
+  try {
+    return ok({ ...base, bytes: await print(html) });
+  } catch (error) {
+    const message = ((error as Error).message.split('\n')[0] ?? '').replace(/^(Badge|Attendance) PDFs/u, 'Count sheet PDFs');
+    return err('unavailable', message || 'The PDF could not be made. Export the CSV instead.');
+  }
 }

@@ -148,7 +148,8 @@ export function controlShow(db: Db, roundId: number, control: ShowControl, now: 
     pending: papers.filter((p) => p.tray === 'recheck' && p.judged === null).length,
     signed: session.signedAt !== null,
     announced: session.announcedAt !== null,
-    resultSteps: Math.max(1, result?.rounds?.length ?? 1),
+    // A "what if" or loaded records on show step through their own rounds.
+    resultSteps: Math.max(1, (session.alternative?.result ?? result)?.rounds?.length ?? 1),
   });
   if (!change.ok) return change;
   if (change.value.announce) {

@@ -5,7 +5,8 @@
  */
 export { startCount, countView, controlShow, judgePaper, signOff, announce } from './count_session';
 export { recount, loadBallots, listCounts, countArchive, type WhatIf } from './count_extras';
-export { countReport, countCsv, csvCell } from './count_report';
+export { buildCountReport, countCsv, csvCell, type CountReportFile, type PdfPrinter } from './count_report';
+export { countSheetHtml, escapeHtml, type CountSheetDoc } from './count_sheet_html';
 export { sortPaper, verdictProblem, countedMarks } from './sorting';
 export { buildSheet, bundlesOf } from './count_sheet';
 export { specForContest } from './contest_tally';

@@ -120,10 +120,12 @@ export function castBallot(db: Db, deviceId: string, token: string, selections: 
     if (!issue) return err('no_ballot', 'This booth has no ballot to cast. Please ask the presenter.');
     if (issue.status === 'cast') return err('already_cast', 'This ballot has already been cast; it was counted once.');
     if (issue.status === 'cancelled') return err('no_ballot', 'This ballot was cancelled by the presenter. Please ask for a new one.');
-    const a = assignmentOf(db, deviceId);
-    if (!a || a.issueId !== issue.id || a.token !== token) return err('no_ballot', 'This ballot is not at this booth. Please ask the presenter.');
+    // Polls first: closing them takes the ballots back from the booths, and a late cast must
+    // hear that polls closed, not that its ballot went elsewhere.
     const round = getRoundRow(db, issue.roundId);
     if (!round || round.status !== 'open') return err('wrong_state', 'Polls have closed: this ballot can no longer be cast.');
+    const a = assignmentOf(db, deviceId);
+    if (!a || a.issueId !== issue.id || a.token !== token) return err('no_ballot', 'This ballot is not at this booth. Please ask the presenter.');
     const definition = roundDefinition(db, round);
     if (!definition) return err('wrong_state', 'This round has no election any more.');
     const papers = checkSelections(definition, selections);

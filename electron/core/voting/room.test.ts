@@ -146,7 +146,8 @@ test('the core refuses casts that break the rules, whatever the client sends', (
   expect(roundDetail(fx.db, getRoundRow(fx.db, id)!).integrity).toMatchObject({ cast: 1, box: [{ papers: 1 }] });
   const late = ready(id, 6);
   closeRound(fx.db, id, now());
-  expect(castBallot(fx.db, booth, late, { president: ['oh-serin'] })).toMatchObject({ ok: false, error: { code: 'no_ballot' } });
+  // Closing took the ballot back from the booth; the delegate hears that polls closed.
+  expect(castBallot(fx.db, booth, late, { president: ['oh-serin'] })).toMatchObject({ ok: false, error: { code: 'wrong_state', message: expect.stringContaining('Polls have closed') } });
 });
 
 test('a cast after polls close is refused even if the booth still holds its ballot', () => {

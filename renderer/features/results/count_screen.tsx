@@ -33,7 +33,9 @@ export function CountStage({ view, canDrive }: { view: CountView; canDrive: bool
         if (view.alternative) {
           const alt = view.alternative;
           const altContest = view.contests.find((c) => c.id === alt.result.contestId);
-          return <ResultsStage contest={altContest} result={alt.result} show={show} names={alt.names} title={t('countShow.whatIf', { method: t(`countShow.method.${alt.result.method}`, { defaultValue: alt.result.method }) })} />;
+          // Loaded ballot records carry their own title and names; a recount is a "what if" of the contest.
+          const altTitle = alt.names ? alt.title : t('countShow.whatIf', { method: t(`countShow.method.${alt.result.method}`, { defaultValue: alt.result.method }) });
+          return <ResultsStage contest={altContest} result={alt.result} show={show} names={alt.names} title={altTitle} />;
         }
         return result ? <ResultsStage contest={contest} result={result} show={show} names={null} title={t('countShow.phase.results')} /> : null;
       }

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SORT_SPEEDS, type CountView, type ShowControl } from '../../../electron/contract';
 import { useApi } from '../../api/api_context';
+import { LoadBallotsPanel } from './load_ballots_panel';
+import { ReportButtons } from './report_buttons';
 import { pick } from './show_text';
 
 const LANGS = [
@@ -9,11 +11,15 @@ const LANGS = [
   { code: 'ko', name: '한국어' },
   { code: 'ar', name: 'العربية' },
 ] as const;
+/** The desktop app's own window (its preload bridge), where the menu opens the projector window. */
+const isDesktop = () => typeof window !== 'undefined' && 'delegateDesk' in window;
+
 const WHAT_IF = ['irv', 'plurality', 'dhondt', 'sainte-lague', 'hare'] as const;
 
 /**
  * The presenter's controls: Back / Step / Play-Pause / Next as big buttons (one hand on a phone),
- * then speed, the projector's language, the sheet's signature, reports and the "what if" recount.
+ * then speed, the projector's language, the sheet's signature, reports (CSV, PDF), the "what if"
+ * recount and real ballot records loaded onto the projector.
  * A refusal (Next before the re-check tray is judged) is shown here, in the presenter's language.
  */
 export function PresenterControls({ view, remote }: { view: CountView; remote: boolean }) {
@@ -26,14 +32,8 @@ export function PresenterControls({ view, remote }: { view: CountView; remote: b
   const send = (control: ShowControl) =>
     void api.call('count.control', { roundId, control }).then((r) => setProblem(r.ok ? null : r.error.message));
   const sign = () => void api.call('count.signOff', { roundId, name: signer }).then((r) => setProblem(r.ok ? null : r.error.message));
-  const csv = () =>
-    void api.call('count.report', { roundId, format: 'csv' }).then((r) => {
-      if (!r.ok) return setProblem(r.error.message);
-      const url = URL.createObjectURL(new Blob([r.value.text], { type: r.value.mime }));
-      const a = Object.assign(document.createElement('a'), { href: url, download: r.value.fileName });
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-    });
+  const [loading, setLoading] = useState(false);
+  const [shown, setShown] = useState<string | null>(null);
   const contest = view.contests[show.contestIndex];
   const whatIf = (method: string) =>
     contest && void api.call('count.recount', { roundId, contestId: contest.id, method: method === '' ? null : (method as (typeof WHAT_IF)[number]) }).then((r) => setProblem(r.ok ? null : r.error.message));
@@ -80,19 +80,30 @@ export function PresenterControls({ view, remote }: { view: CountView; remote: b
         ) : null}
         {view.announcedAt && !remote ? (
           <>
-            <button type="button" onClick={csv} data-testid="report-csv">{t('countShow.controls.csv')}</button>
+            <ReportButtons roundId={roundId} onProblem={setProblem} />
             <button type="button" onClick={() => window.print()}>{t('countShow.controls.print')}</button>
             <label>
               {t('countShow.controls.recountWith')}
-              <select value={view.alternative?.result.method ?? ''} onChange={(e) => whatIf(e.target.value)} data-testid="what-if">
+              <select value={view.alternative && !view.alternative.names ? view.alternative.result.method : ''} onChange={(e) => whatIf(e.target.value)} data-testid="what-if">
                 <option value="">—</option>
                 {WHAT_IF.map((m) => <option key={m} value={m}>{t(`countShow.method.${m}`)}</option>)}
               </select>
             </label>
           </>
         ) : null}
+        {view.alternative && !remote ? (
+          <button type="button" onClick={() => { whatIf(''); setShown(null); }} data-testid="back-to-round">{t('countShow.controls.backToRound')}</button>
+        ) : null}
+        {view.announcedAt && !remote && !loading ? (
+          <button type="button" onClick={() => { setLoading(true); setShown(null); }} data-testid="load-ballots">
+            {t('countShow.controls.loadBallots')}
+          </button>
+        ) : null}
         {!remote ? <a href="#/results/remote">{t('countShow.controls.remote')}</a> : null}
+        {!remote && isDesktop() ? <span className="desktop-hint">{t('countShow.controls.projectorHint')}</span> : null}
       </div>
+      {shown ? <p className="notice load-shown" role="status" data-testid="load-shown">{t('countShow.load.shown', { title: shown })}</p> : null}
+      {loading ? <LoadBallotsPanel view={view} onClose={(title) => { setLoading(false); setShown(title); }} /> : null}
     </section>
   );
 }

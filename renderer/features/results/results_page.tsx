@@ -10,21 +10,29 @@ import './results.css';
 
 const TOPICS = ['count.changed', 'voting.changed', 'event.changed'] as const;
 
-function useRemoteHash(): boolean {
-  const read = () => window.location.hash.replace(/^#\/?/u, '').split('/')[1] === 'remote';
-  const [remote, setRemote] = useState(read);
+/** `#/results/remote`: the controls alone; `#/results/projector`: the stage alone (the desktop app's projector window). */
+type ResultsMode = 'console' | 'remote' | 'projector';
+
+function useResultsMode(): ResultsMode {
+  const read = (): ResultsMode => {
+    const sub = window.location.hash.replace(/^#\/?/u, '').split('/')[1];
+    return sub === 'remote' || sub === 'projector' ? sub : 'console';
+  };
+  const [mode, setMode] = useState(read);
   useEffect(() => {
-    const on = () => setRemote(read());
+    const on = () => setMode(read());
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
-  return remote;
+  return mode;
 }
 
 /**
  * The results screen. On the projector: live turnout while polls are open, then the count as the
  * presenter drives it, then the result. For the presenter and the host: the same stage with the
- * controls under it; `#/results/remote` is the controls alone, for a phone in one hand.
+ * controls under it; `#/results/remote` is the controls alone, for a phone in one hand;
+ * `#/results/projector` is the stage alone, edge to edge, for the desktop app's second window
+ * (which is the host's own window, so it could drive: the mode, not the role, hides the controls).
  */
 export function ResultsPage() {
   const { t, i18n } = useTranslation();
@@ -32,9 +40,10 @@ export function ResultsPage() {
   const who = useApiQuery('devices.whoami', {});
   const turnout = useApiQuery('voting.turnout', {}, TOPICS);
   const count = useApiQuery('count.view', { roundId: null }, TOPICS);
-  const remote = useRemoteHash();
+  const mode = useResultsMode();
+  const remote = mode === 'remote';
   const [problem, setProblem] = useState<string | null>(null);
-  const canDrive = who.value?.role === 'admin' || who.value?.role === 'presenter';
+  const canDrive = mode !== 'projector' && (who.value?.role === 'admin' || who.value?.role === 'presenter');
   const round = turnout.value?.round ?? null;
   const view = count.value && (!round || round.status !== 'open') && (!round || count.value.roundId === round.id) ? count.value : null;
   const error = turnout.status === 'error' ? turnout.error : count.status === 'error' ? count.error : null;
@@ -42,7 +51,7 @@ export function ResultsPage() {
   const start = () => round && void api.call('count.start', { roundId: round.id }).then((r) => setProblem(r.ok ? null : r.error.message));
 
   return (
-    <div className={remote ? 'results-screen remote-screen' : 'results-screen'} data-testid="results-screen">
+    <div className={remote ? 'results-screen remote-screen' : mode === 'projector' ? 'results-screen projector-window' : 'results-screen'} data-testid="results-screen">
       {/* The projector shows the stage, not a page title; screen readers still get one. */}
       <h1 className="visually-hidden">{t('nav.results')}</h1>
       {error ? <ErrorNotice message={error.message} onRetry={() => { turnout.reload(); count.reload(); }} retryLabel={t('common.retry')} /> : null}

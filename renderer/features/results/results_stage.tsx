@@ -28,13 +28,13 @@ function Bars({ bars, total, contest, lang, names }: { bars: readonly Bar[]; tot
         return (
           <li key={b.id} className={[b.won ? 'won' : '', b.out ? 'out' : ''].join(' ')} data-testid={`result-${b.id}`}>
             <span className="bar-name">
-              <span className="party-dot" style={{ backgroundColor: optionColour(contest, b.id) }} />
+              <span className="party-dot" style={{ backgroundColor: optionColour(contest, b.id, names) }} />
               <bdi>{optionName(contest, b.id, lang, names)}</bdi>
               {b.won ? <b className="won-badge">{t('countShow.elected')}</b> : null}
               {b.out ? <span className="out-badge">{t('countShow.eliminated')}</span> : null}
             </span>
             <span className="bar-track">
-              <span className="bar-fill" style={{ backgroundColor: optionColour(contest, b.id), transform: `scaleX(${grown ? b.votes / max : 0})` }} />
+              <span className="bar-fill" style={{ backgroundColor: optionColour(contest, b.id, names), transform: `scaleX(${grown ? b.votes / max : 0})` }} />
             </span>
             <span className="bar-figures">
               <b>{t('countShow.votes', { count: b.votes })}</b> <span>{pct.toFixed(1)}%</span>
@@ -61,7 +61,9 @@ export function ResultsStage({ contest, result, show, title, names }: {
 }) {
   const { t } = useTranslation(undefined, { lng: show.language });
   const lang = show.language;
-  const options = contest ? contest.options.map((o) => o.id) : Object.keys(result.totals);
+  // Loaded records have no ballot order: most votes first (first preferences for ranked counts).
+  const firstRound = result.rounds?.[0]?.tallies ?? result.totals;
+  const options = contest ? contest.options.map((o) => o.id) : Object.keys(result.totals).sort((a, b) => (firstRound[b] ?? 0) - (firstRound[a] ?? 0));
   const winners = new Set(result.winners);
   let bars: Bar[];
   let total = result.validBallots;
@@ -102,7 +104,7 @@ export function ResultsStage({ contest, result, show, title, names }: {
       <div className={result.seatsByOption ? 'results-body with-seats' : 'results-body'}>
         <Bars key={show.resultStep} bars={bars} total={total} contest={contest} lang={lang} names={names} />
         {result.seatsByOption ? (
-          <Hemicycle parties={options.map((id) => ({ id, seats: result.seatsByOption?.[id] ?? 0, colour: optionColour(contest, id) }))} label={t('countShow.seats', { count: result.seats })} />
+          <Hemicycle parties={options.map((id) => ({ id, seats: result.seatsByOption?.[id] ?? 0, colour: optionColour(contest, id, names) }))} label={t('countShow.seats', { count: result.seats })} />
         ) : null}
       </div>
       {roundNote ? <p className="stage-note">{roundNote}</p> : null}

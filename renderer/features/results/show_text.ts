@@ -13,9 +13,15 @@ export function optionName(contest: Contest | undefined, optionId: string, langu
   return option ? pick(option.name, language) : optionId;
 }
 
-/** An option's colour (grey for loaded records). */
-export function optionColour(contest: Contest | undefined, optionId: string): string {
-  return contest?.options.find((o) => o.id === optionId)?.colour ?? '#7a8391';
+// Loaded records have no party colours: distinct, readable on the dark stage, in file order.
+const LOADED_PALETTE = ['#4fc3f7', '#ff8a65', '#aed581', '#ba68c8', '#ffd54f', '#4db6ac', '#f06292', '#90a4ae'];
+
+/** An option's colour: the contest's, a palette colour for loaded records (by `names` order), else grey. */
+export function optionColour(contest: Contest | undefined, optionId: string, names?: Readonly<Record<string, string>> | null): string {
+  const own = contest?.options.find((o) => o.id === optionId)?.colour;
+  if (own) return own;
+  const index = names ? Object.keys(names).indexOf(optionId) : -1;
+  return index >= 0 ? LOADED_PALETTE[index % LOADED_PALETTE.length]! : '#7a8391';
 }
 
 /** Ballots a second at speed 1 (the core's BALLOTS_PER_SECOND). */

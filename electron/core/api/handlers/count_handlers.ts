@@ -1,6 +1,7 @@
-import { err, type COUNT_METHODS, type Result } from '../../../contract';
-import { announce, controlShow, countArchive, countReport, countView, judgePaper, listCounts, loadBallots, recount, signOff, startCount } from '../../count';
+import { err, ok, type COUNT_METHODS, type Result } from '../../../contract';
+import { announce, buildCountReport, controlShow, countArchive, countView, judgePaper, listCounts, loadBallots, recount, signOff, startCount } from '../../count';
 import type { Db } from '../../db/connection';
+import { ExportChunks } from '../../participants';
 import type { FeatureHandlers, HandlerContext } from './handler_kit';
 
 type CountMethod = keyof typeof COUNT_METHODS;
@@ -13,6 +14,8 @@ const NO_EVENT = 'No event is open. Open or create an event first.';
  */
 export function countHandlers({ session }: HandlerContext): FeatureHandlers<CountMethod> {
   const now = () => new Date().toISOString();
+  // Built reports wait here for their chunks, like the participant and attendance exports.
+  const reports = new ExportChunks();
   const withDb = <T, E extends string>(work: (db: Db) => Result<T, E>): Result<T, E | 'no_event'> => {
     const ws = session.current;
     return ws ? work(ws.db) : err('no_event', NO_EVENT);
@@ -34,6 +37,15 @@ export function countHandlers({ session }: HandlerContext): FeatureHandlers<Coun
     'count.loadBallots': ({ roundId, title, csv, method, seats, thresholdPercent }) => changing(roundId, (db) => loadBallots(db, roundId, { title, csv, method, seats, thresholdPercent })),
     'count.list': () => withDb((db) => ({ ok: true as const, value: listCounts(db) })),
     'count.archive': ({ roundId }) => withDb((db) => countArchive(db, roundId)),
-    'count.report': ({ roundId }) => withDb((db) => countReport(db, roundId)),
+    'count.report': async ({ roundId, format }) => {
+      const ws = session.current;
+      if (!ws) return err('no_event', NO_EVENT);
+      const built = await buildCountReport(ws.db, { roundId, format }, ws.info(), new Date());
+      if (!built.ok) return built;
+      const { exportId, chunkCount } = reports.put(built.value.bytes);
+      const { fileName, mimeType, rowCount, bytes } = built.value;
+      return ok({ exportId, chunkCount, fileName, mimeType, byteLength: bytes.length, rowCount });
+    },
+    'count.reportChunk': ({ exportId, index }) => reports.chunk(exportId, index),
   };
 }
