@@ -46,6 +46,7 @@ function PersonPicker({ selection, onChange }: { selection: BadgeSelection; onCh
           autoComplete="off"
           spellCheck={false}
           data-testid="badge-person-search"
+          maxLength={200}
         />
       </label>
       {query && found.value ? (

@@ -98,6 +98,7 @@ export function NameSearch({ onPick, inputRef, mode }: {
         autoComplete="off"
         spellCheck={false}
         data-testid="desk-search"
+        maxLength={200}
         onChange={(e) => {
           setQuery(e.target.value);
           setActive(0);
@@ -118,7 +119,8 @@ export function NameSearch({ onPick, inputRef, mode }: {
           >
             <PersonName displayName={p.displayName} nativeName={p.nativeName} nativeNameLang={p.nativeNameLang} />
             <span className="desk-found-meta muted">
-              {[p.delegationName, countryName(p.country, i18n.language)].filter(Boolean).join(' · ')}
+              {/* Each part isolated (FSI…PDI): a bidi override in a delegation name must not reverse the country. */}
+              {[p.delegationName, countryName(p.country, i18n.language)].filter(Boolean).map((s) => `\u2068${s}\u2069`).join(' · ')}
               {p.status === 'cancelled' ? ` · ${t('desk.search.cancelled')}` : ''}
             </span>
             {i === current ? <span className="desk-found-enter" aria-hidden="true">{mode === 'checkin' ? t('desk.search.enterIn') : t('desk.search.enterOut')}</span> : null}

@@ -38,7 +38,8 @@ export function IdentityStation({ roundId }: { roundId: number }) {
 
   // Searching as the presenter types a name (a scanned code waits for its Enter instead).
   useEffect(() => {
-    const query = text.trim();
+    // A search takes 200 characters; a pasted 600-letter name searches by its start instead of being refused.
+    const query = text.trim().slice(0, 200);
     if (query.length < 2 || looksLikeBadgeCode(query)) return undefined;
     const request = ++latest.current;
     const timer = setTimeout(() => {
@@ -127,7 +128,7 @@ export function IdentityStation({ roundId }: { roundId: number }) {
                     <span className="strong"><bdi>{v.displayName}</bdi></span>
                     {v.nativeName && v.nativeName !== v.displayName ? <bdi lang={v.nativeNameLang ?? undefined}>{v.nativeName}</bdi> : null}
                     <span className="sub">
-                      {[v.country ? countryName(v.country, i18n.language) : null, v.delegationName, v.organisation].filter(Boolean).join(' · ')}
+                      {[v.country ? countryName(v.country, i18n.language) : null, v.delegationName, v.organisation].filter(Boolean).map((s) => `\u2068${s}\u2069`).join(' · ')}
                     </span>
                     {v.ballot ? <span className="sub warn-text">{v.notice ?? t('room.voter.hasBallot')}</span> : null}
                   </button>

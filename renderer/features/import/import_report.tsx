@@ -37,7 +37,7 @@ export function ImportReportView({ report, onAnother, onDone }: { report: Import
         ))}
       </dl>
       {report.restored ? <p>{t('import.report.restored', { count: report.restored })}</p> : null}
-      {report.delegationsCreated.length ? <p><bdi>{t('import.report.delegations', { names: report.delegationsCreated.join(', ') })}</bdi></p> : null}
+      {report.delegationsCreated.length ? <p><bdi>{t('import.report.delegations', { names: report.delegationsCreated.map((n) => `\u2068${n}\u2069`).join(', ') })}</bdi></p> : null}
 
       {report.missingTotal ? (
         <section className="import-section" aria-labelledby="import-missing-title" data-testid="import-missing">

@@ -18,7 +18,8 @@ export function MergeDuplicate({ keep, onMerged, onProblem }: {
 }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const [query, setQuery] = useState(keep.familyName || keep.displayName);
+  // Seeded with the name, cut to what a search takes (200 UTF-16 units): a 600-letter name would be refused.
+  const [query, setQuery] = useState(() => Array.from(keep.familyName || keep.displayName).slice(0, 100).join(''));
   const [busy, setBusy] = useState(false);
   const found = useApiQuery('participants.list', { query, limit: 6 });
   const candidates = (found.value?.items ?? []).filter((p) => p.id !== keep.id).slice(0, 5);
@@ -42,6 +43,7 @@ export function MergeDuplicate({ keep, onMerged, onProblem }: {
         // Enter here searches; it must not save the edit form around it.
         onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
         aria-label={t('people.mergeSearch')}
+        maxLength={200}
         dir="auto"
         autoComplete="off"
         spellCheck={false}
@@ -53,7 +55,7 @@ export function MergeDuplicate({ keep, onMerged, onProblem }: {
             <span className="merge-who">
               <bdi className="cell-text" title={p.displayName}>{p.displayName}</bdi>
               <span className="sub-line">
-                <bdi className="cell-text">{[p.externalId, p.email, p.organisation, countryName(p.country, i18n.language)].filter(Boolean).join(' · ')}</bdi>
+                <bdi className="cell-text">{[p.externalId, p.email, p.organisation, countryName(p.country, i18n.language)].filter(Boolean).map((s) => `\u2068${s}\u2069`).join(' · ')}</bdi>
               </span>
             </span>
             <button type="button" disabled={busy} onClick={() => void merge(p)} data-testid="merge-button">

@@ -142,6 +142,7 @@ export function PeopleView({ filter, setFilter, categories, delegations, editor,
               }}
               onKeyDown={onSearchKey}
               data-testid="participant-search"
+              maxLength={200}
               autoComplete="off"
               spellCheck={false}
               dir="auto"

@@ -45,7 +45,7 @@ function PeoplePicker({ ids, onChange }: { ids: readonly number[]; onChange: (id
           </li>
         ))}
       </ul>
-      <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('programmeEdit.findPerson')} aria-label={t('programmeEdit.findPerson')} data-testid="session-person-search" />
+      <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('programmeEdit.findPerson')} aria-label={t('programmeEdit.findPerson')} maxLength={200} data-testid="session-person-search" />
       {query.trim() && found.value ? (
         <ul className="prog-found" role="listbox" aria-label={t('programmeEdit.findPerson')}>
           {found.value.items.map((p) => (

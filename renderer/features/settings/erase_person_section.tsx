@@ -66,7 +66,7 @@ export function ErasePersonSection() {
         <>
           <label className="erase-person">
             <span>{t('erase.find')}</span>
-            <input type="search" value={query} onChange={(e) => void find(e.target.value)} placeholder={t('erase.findPlaceholder')} data-testid="erase-find" />
+            <input type="search" value={query} onChange={(e) => void find(e.target.value)} placeholder={t('erase.findPlaceholder')} maxLength={200} data-testid="erase-find" />
           </label>
           <ul className="erase-matches">
             {matches.map((p) => (
