@@ -43,6 +43,25 @@ export const BackupStatusSchema = z.object({
 });
 export type BackupStatus = z.infer<typeof BackupStatusSchema>;
 
+/** A path on the host machine, typed by the admin (no NUL: the OS would cut the path there). */
+const HostFilePathSchema = z
+  .string()
+  .min(1, 'type the full path of the file')
+  .max(4096)
+  .refine((p) => !p.includes('\u0000'), 'a path cannot contain a NUL character');
+
+/** A backup file outside the event's folder (a USB stick), as read from the file itself. */
+export const ExternalBackupSchema = z.object({
+  /** The absolute path that was read on the host. */
+  path: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  /** From the file's name when it is a backup's own name, else when the file was last written. */
+  takenAt: TimestampSchema,
+  takenAtFrom: z.enum(['name', 'modified']),
+  preview: BackupPreviewSchema,
+});
+export type ExternalBackup = z.infer<typeof ExternalBackupSchema>;
+
 const BackupNameSchema = z
   .string()
   .regex(/^backup-[0-9TZ-]+-(auto|close|manual|before_restore)\.sqlite$/u, 'not the name of a backup in this event');
@@ -65,7 +84,7 @@ export const backupNow = defineMethod({
 
 export const backupToPath = defineMethod({
   summary: 'Writes a backup of the open event to a file the admin chose (a USB stick); never replaces an existing file.',
-  input: z.object({ path: z.string().min(1).max(4096) }),
+  input: z.object({ path: HostFilePathSchema }),
   output: z.object({ path: z.string(), sizeBytes: z.number().int().nonnegative() }),
   errors: ['no_event', 'backup_failed', 'exists'],
   roles: ['admin'],
@@ -84,6 +103,29 @@ export const backupRestore = defineMethod({
   input: z.object({ name: BackupNameSchema }),
   output: z.object({ restored: BackupInfoSchema, keptAs: z.string() }),
   errors: ['no_event', 'not_found', 'damaged', 'wrong_event', 'restore_failed'],
+  roles: ['admin'],
+});
+
+/** Why a file on the host cannot be restored; every one leaves the event as it was. */
+const FILE_ERRORS = ['no_event', 'not_found', 'not_a_file', 'unreadable', 'not_ours', 'damaged', 'newer_version', 'open_database'] as const;
+
+export const backupPreviewFile = defineMethod({
+  summary: "What a backup file anywhere on the host (a USB stick) holds, read without writing to it; says whether it is of the open event. The host machine's admin only.",
+  input: z.object({ path: HostFilePathSchema }),
+  output: ExternalBackupSchema.extend({
+    /** False when the file is a backup of another event: it cannot be restored into this one. */
+    sameEvent: z.boolean(),
+    openEventName: z.string(),
+  }),
+  errors: [...FILE_ERRORS],
+  roles: ['admin'],
+});
+
+export const backupRestoreFile = defineMethod({
+  summary: 'Replaces the open database with a backup file anywhere on the host (same event only); the current database is backed up first and kept. The host machine\'s admin only.',
+  input: z.object({ path: HostFilePathSchema }),
+  output: z.object({ restored: ExternalBackupSchema, keptAs: z.string() }),
+  errors: [...FILE_ERRORS, 'wrong_event', 'restore_failed'],
   roles: ['admin'],
 });
 
@@ -106,5 +148,7 @@ export const BACKUP_METHODS = {
   'backup.toPath': backupToPath,
   'backup.preview': backupPreview,
   'backup.restore': backupRestore,
+  'backup.previewFile': backupPreviewFile,
+  'backup.restoreFile': backupRestoreFile,
   'privacy.eraseParticipant': privacyEraseParticipant,
 } as const;

@@ -105,6 +105,8 @@ test('every contract method has a handler and answers on the demo event', async 
     'backup.toPath': undefined,
     'backup.preview': undefined,
     'backup.restore': undefined,
+    'backup.previewFile': undefined,
+    'backup.restoreFile': undefined,
     'privacy.eraseParticipant': undefined,
     // Photos name a person and carry an image (electron/core/photos/photo_files.test.ts).
     'photos.importFile': undefined,

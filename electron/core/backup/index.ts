@@ -5,3 +5,4 @@ export { backupToFile, copyDatabase, copyDatabaseSync, takeBackup, takeBackupSyn
 export { describeDatabase, inspectDatabaseFile, integrityProblem, tableExists } from './backup_inspect';
 export { keepCurrentAside, restoreDatabaseInto, restoreIntoNewFolder } from './backup_restore';
 export { recoveryOffer } from './recovery';
+export { inspectExternalBackup, type ExternalBackup, type ExternalBackupError } from './backup_external';

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, BackupPreview } from '../../../electron/contract';
 import { useApi } from '../../api/api_context';
+import { BackupFacts } from './backup_facts';
 import { formatTakenAt, reasonKey } from './backup_format';
 
 /**
@@ -41,20 +42,7 @@ export function BackupRestorePanel({ backup, onClose, onRestored }: { backup: Ba
       {problem ? (
         <p className="notice notice-error" role="alert">{problem}</p>
       ) : preview ? (
-        <dl className="facts">
-          <dt>{t('backup.event')}</dt>
-          <dd><bdi>{preview.eventName}</bdi></dd>
-          <dt>{t('backup.participants')}</dt>
-          <dd>{new Intl.NumberFormat(i18n.language).format(preview.participants)}</dd>
-          <dt>{t('backup.checkIns')}</dt>
-          <dd>{new Intl.NumberFormat(i18n.language).format(preview.checkIns)}</dd>
-          <dt>{t('backup.rounds')}</dt>
-          <dd>{new Intl.NumberFormat(i18n.language).format(preview.rounds)}</dd>
-          <dt>{t('backup.lastChange')}</dt>
-          <dd>{preview.lastChangeAt ? formatTakenAt(preview.lastChangeAt, i18n.language) : t('backup.none')}</dd>
-          <dt>{t('backup.schema')}</dt>
-          <dd>{preview.schemaVersion}</dd>
-        </dl>
+        <BackupFacts preview={preview} />
       ) : (
         <p className="muted">{t('backup.reading')}</p>
       )}

@@ -5,12 +5,13 @@ import { useApi } from '../../api/api_context';
 import { useApiQuery } from '../../api/use_api_query';
 import { ErrorNotice } from '../../ui/page';
 import { formatSize, formatTakenAt, reasonKey } from './backup_format';
+import { BackupRestoreFile } from './backup_restore_file';
 import { BackupRestorePanel } from './backup_restore_panel';
 import './backup.css';
 
 /**
  * Backups of the open event: when the last one was taken, back up now or to a file (a USB
- * stick), every backup with a preview and restore, and, when the database failed its check at
+ * stick), restore from such a file, every backup with a preview and restore, and, when the database failed its check at
  * open, the newest good backup offered at the top (never restored without being asked).
  */
 export function BackupSection() {
@@ -94,6 +95,13 @@ export function BackupSection() {
         <button type="submit" disabled={busy || !target.trim()}>{t('backup.toButton')}</button>
         <p className="muted">{t('backup.toHint')}</p>
       </form>
+      <BackupRestoreFile
+        onRestored={(from, takenAt) => {
+          setSelected(null);
+          setMessage({ key: 'backup.file.restored', params: { path: from, at: takenAt }, error: false });
+          reload();
+        }}
+      />
       {value && value.backups.length > 0 ? (
         <table className="backup-list" data-testid="backup-list">
           <thead>
