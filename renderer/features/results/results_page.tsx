@@ -44,6 +44,8 @@ export function ResultsPage() {
   const remote = mode === 'remote';
   const [problem, setProblem] = useState<string | null>(null);
   const canDrive = mode !== 'projector' && (who.value?.role === 'admin' || who.value?.role === 'presenter');
+  // A paired projector (a LAN browser on the big screen) shows the stage edge to edge too.
+  const stageAlone = mode === 'projector' || who.value?.role === 'projector';
   const round = turnout.value?.round ?? null;
   const view = count.value && (!round || round.status !== 'open') && (!round || count.value.roundId === round.id) ? count.value : null;
   const error = turnout.status === 'error' ? turnout.error : count.status === 'error' ? count.error : null;
@@ -51,7 +53,7 @@ export function ResultsPage() {
   const start = () => round && void api.call('count.start', { roundId: round.id }).then((r) => setProblem(r.ok ? null : r.error.message));
 
   return (
-    <div className={remote ? 'results-screen remote-screen' : mode === 'projector' ? 'results-screen projector-window' : 'results-screen'} data-testid="results-screen">
+    <div className={remote ? 'results-screen remote-screen' : stageAlone ? 'results-screen projector-window' : 'results-screen'} data-testid="results-screen">
       {/* The projector shows the stage, not a page title; screen readers still get one. */}
       <h1 className="visually-hidden">{t('nav.results')}</h1>
       {error ? <ErrorNotice message={error.message} onRetry={() => { turnout.reload(); count.reload(); }} retryLabel={t('common.retry')} /> : null}
