@@ -39,6 +39,26 @@ test('IRV reproduces the official Minneapolis 2013 mayor table, all 33 rounds', 
   expect(rounds[32]!.tallies).toEqual({ 'BETSY HODGES': 38_852, 'MARK ANDREW': 24_942 });
 });
 
+// Source: the same official Minneapolis 2013 table, its first round: each ballot's first choice
+// (after the overvote rule) is a single-choice ballot, so a plurality count of those first choices
+// must reproduce round 1 exactly (35 candidates and undeclared write-ins, 79,312 continuing ballots).
+test('plurality reproduces the first-choice round of the official Minneapolis 2013 table, candidate by candidate', () => {
+  const read = readBallotCsv(zlib.gunzipSync(fs.readFileSync(path.join(FIXTURES, 'minneapolis_2013_mayor_ballots.csv.gz'))).toString('utf8'), true);
+  const { offsets, marks } = read.packed;
+  const firstChoices: CastBallot[] = [];
+  for (let b = 0; b + 1 < offsets.length; b++) {
+    const first = offsets[b]! < offsets[b + 1]! ? marks[offsets[b]!] : undefined;
+    firstChoices.push(first === undefined ? [] : [read.options[first]!]);
+  }
+  const r = tallyContest({ method: 'plurality', options: read.options }, firstChoices);
+  if (!r.ok) throw new Error(r.error.message);
+  const official = officialMinneapolisRounds();
+  for (const [name, votes] of official.byCandidate) expect(r.value.totals[name], name).toBe(votes[0]);
+  expect(r.value.validBallots).toBe(official.active[0]);
+  expect(r.value.winners).toEqual(['BETSY HODGES']);
+  expect(r.value.steps.find((s) => s.code === 'elected')).toMatchObject({ option: 'BETSY HODGES', votes: 28_951 });
+});
+
 // Constructed: a surplus transfer checked by hand against the WIGM rule (the real ward, Kilmarnock
 // South 2022, is in official_results.test.ts). Quota floor(13 / 3) + 1 = 5; A's surplus 3 of 8 moves at 3/8 = 0.375 per paper.
 test('STV transfers a surplus at the WIGM transfer value, then excludes the lowest', () => {
