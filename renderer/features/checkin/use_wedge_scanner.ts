@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { createWedgeDetector, DEFAULT_WEDGE_OPTIONS, type WedgeOptions } from './wedge_detector';
 
 type Editable = HTMLInputElement | HTMLTextAreaElement;
@@ -44,11 +44,13 @@ function restore(snapshot: FieldSnapshot): void {
  */
 export function useWedgeScanner(onScan: (text: string) => void, options: WedgeOptions = DEFAULT_WEDGE_OPTIONS): void {
   const latest = useRef(onScan);
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = onScan;
   }, [onScan]);
 
-  useEffect(() => {
+  // Layout effects: listening from the desk's first frame, so a badge scanned the moment the
+  // screen appears is read whole (a listener attached after paint could miss its first keys).
+  useLayoutEffect(() => {
     const detector = createWedgeDetector(options);
     let snapshot: FieldSnapshot | null = null;
     let idleTimer: ReturnType<typeof setTimeout> | null = null;
