@@ -9,5 +9,8 @@ import '@fontsource/noto-sans-arabic/700.css';
 import '@fontsource/noto-sans-thai/400.css';
 import '@fontsource/noto-sans-thai/700.css';
 import '@fontsource/noto-sans-sc/400.css';
+// Japanese names need Japanese glyph shapes (骨, 直, 海 differ from the Chinese forms): lang="ja" picks this one.
+import '@fontsource/noto-sans-jp/400.css';
+import '@fontsource/noto-sans-jp/700.css';
 import '@fontsource/noto-sans-tamil/400.css';
 import '@fontsource/noto-sans-tamil/700.css';
