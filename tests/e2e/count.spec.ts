@@ -110,6 +110,9 @@ async function castThirty(): Promise<{ roundId: number; candidates: string[] }> 
 
 async function projectorPage(page: Page, token: string): Promise<Page> {
   const context = await page.context().browser()!.newContext({ viewport: { width: 1600, height: 900 } });
+  // The big screen's own clock is ten minutes fast (nobody set it): the sorting must still play
+  // in step with the presenter, from the host's clock, not jump to the end.
+  await context.clock.install({ time: Date.now() + 10 * 60_000 });
   await context.addInitScript((t) => localStorage.setItem('delegate-desk.device-token', t), token);
   const projector = await context.newPage();
   const errors: string[] = [];
@@ -137,6 +140,10 @@ test('30 ballots with 3 invalid: the projector shows the sorting, the presenter 
   await expect(projector.getByTestId('sort-count')).toHaveAttribute('data-sorted', '1');
   await page.getByTestId('show-speed').selectOption('4');
   await page.getByTestId('show-play').click();
+  // 8 ballots a second from the host's clock: just after play, far from all 30 (a projector
+  // counting from its own fast clock would show the end at once).
+  await projector.waitForFunction(() => Number(document.querySelector('[data-testid="sort-count"]')?.getAttribute('data-sorted')) >= 2);
+  expect(Number(await projector.getByTestId('sort-count').getAttribute('data-sorted'))).toBeLessThan(20);
   await projector.waitForFunction(() => Number(document.querySelector('[data-testid="sort-count"]')?.getAttribute('data-sorted')) >= 12);
   await fontsReady(projector);
   await screenshot(projector, 'count-sorting');

@@ -143,6 +143,11 @@ export const CountViewSchema = z.object({
   /** Results appear once announced. */
   results: z.array(ContestResultSchema).nullable(),
   alternative: AlternativeSchema.nullable(),
+  /**
+   * The host's clock when this view was read. `show.cursorAt` is host time, so a LAN projector
+   * whose own clock is seconds off plays the sorting from its offset to this, not from its clock.
+   */
+  hostNow: TimestampSchema,
 });
 export type CountView = z.infer<typeof CountViewSchema>;
 

@@ -50,6 +50,7 @@ function view(db: Db, session: SessionRow, info: RoundInfo): CountView {
     announcedAt: session.announcedAt,
     results: session.archive?.results ?? null,
     alternative: session.alternative,
+    hostNow: new Date().toISOString(),
   };
 }
 

@@ -20,7 +20,7 @@ export function CountStage({ view, canDrive }: { view: CountView; canDrive: bool
   const body = (() => {
     switch (show.phase) {
       case 'sorting':
-        return <SortingStage contest={contest} papers={view.papers} show={show} />;
+        return <SortingStage contest={contest} papers={view.papers} show={show} hostNow={view.hostNow} />;
       case 'recheck':
         return <RecheckStage contest={contest} papers={view.papers} show={show} onJudge={judge} />;
       case 'bundling':

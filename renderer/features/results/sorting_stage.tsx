@@ -36,7 +36,7 @@ function sized(canvas: HTMLCanvasElement, width: number, height: number): Canvas
  * only launches papers and writes the figures when they change, and React renders only when the
  * show state changes. So the projector follows play, pause, step and speed, and 500 ballots stay smooth.
  */
-export function SortingStage({ contest, papers, show }: { contest: Contest; papers: readonly CountPaper[]; show: CountShowState }) {
+export function SortingStage({ contest, papers, show, hostNow }: { contest: Contest; papers: readonly CountPaper[]; show: CountShowState; hostNow: string }) {
   const { t } = useTranslation(undefined, { lng: show.language });
   const lang = show.language;
   const stage = useRef<HTMLDivElement>(null);
@@ -48,6 +48,9 @@ export function SortingStage({ contest, papers, show }: { contest: Contest; pape
   const flights = useRef<Array<HTMLCanvasElement | null>>([]);
   const flightBox = useRef<HTMLDivElement>(null);
   const trayFigures = useRef<Map<string, HTMLElement>>(new Map());
+  // How far the host's clock is ahead of this screen's, measured when the view arrived (the
+  // answer's own trip, tens of milliseconds, is well under one paper's flight).
+  const hostAhead = useMemo(() => Date.parse(hostNow) - Date.now(), [hostNow]);
   const trayIds = useMemo(() => [...contest.options.map((o) => o.id), ...(papers.some((p) => p.tray === 'multi') ? ['multi'] : []), 'recheck'], [contest, papers]);
   const images = useMemo(() => ballotImages(contest, papers), [contest, papers]);
 
@@ -103,7 +106,7 @@ export function SortingStage({ contest, papers, show }: { contest: Contest; pape
     let lastTick = Number.NEGATIVE_INFINITY;
     const draw = () => {
       const now = Date.now();
-      const f = sortFrame(show, total, now, reduced);
+      const f = sortFrame(show, total, now + hostAhead, reduced);
       const streaming = show.playing && f.raw < total + f.span;
       // While papers stream, launches and figures go in batches ten times a second (the compositor
       // moves the papers in between), so the page's main thread stays nearly idle; a still show is drawn at once.
@@ -165,7 +168,7 @@ export function SortingStage({ contest, papers, show }: { contest: Contest; pape
       observer.disconnect();
       land();
     };
-  }, [contest, papers, show, images, sprites, trayIds, t]);
+  }, [contest, papers, show, images, sprites, trayIds, t, hostAhead]);
 
   const trayName = (id: string) => (id === 'recheck' ? t('countShow.recheckTray') : id === 'multi' ? t('countShow.multiTray') : optionName(contest, id, lang));
   const symbol = (id: string) => contest.options.find((o) => o.id === id)?.symbol;
