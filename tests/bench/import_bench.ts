@@ -3,7 +3,7 @@
  * the import screen (detect, parse, header row, mapping, checks, matching, one transaction),
  * each against a bare baseline measured in the same run: parse the same file with the same
  * library and insert every row with one plain prepared statement in one transaction.
- * Each time is the best of a few runs into a fresh event; peak memory is measured on the
+ * Each time is the best of a few interleaved runs into a fresh event; peak memory is measured on the
  * command-line import in a process of its own.
  */
 import fs from 'node:fs';
@@ -106,23 +106,28 @@ function importMemory(tmp: string, file: string): { peak: number; idle: number }
   return { peak: peakOf(['import', file]), idle: peakOf(['event', 'info']) };
 }
 
-/** Times `runs` fresh imports and baselines; returns the best of each and the import's peak RSS. */
+/**
+ * Times `runs` fresh imports and baselines, interleaved and taking turns at going first (so
+ * neither always inherits the other's garbage or a warmer cache); returns the best of each and
+ * the import's peak RSS.
+ */
 async function measure(tmp: string, file: string, kind: 'csv' | 'xlsx', runs: number) {
   let best = Infinity;
   let bestBare = Infinity;
   let rows = 0;
-  for (let run = 0; run < runs; run++) {
+  const timeBare = async () => {
     const bare = freshEvent(tmp);
     collectGarbage();
-    let t0 = performance.now();
+    const t0 = performance.now();
     const bareRows = await bareImport(bare.db, file, kind);
     bestBare = Math.min(bestBare, performance.now() - t0);
     bare.close();
     if (bareRows !== ROWS) throw new Error(`baseline read ${bareRows} rows`);
-
+  };
+  const timeImport = async () => {
     const event = freshEvent(tmp);
     collectGarbage();
-    t0 = performance.now();
+    const t0 = performance.now();
     const outcome = await importFile(event.db, fs.readFileSync(file), path.basename(file));
     const elapsed = performance.now() - t0;
     event.close();
@@ -130,6 +135,15 @@ async function measure(tmp: string, file: string, kind: 'csv' | 'xlsx', runs: nu
     if (outcome.report.added !== ROWS) throw new Error(`import added ${outcome.report.added} rows`);
     rows = outcome.report.added;
     best = Math.min(best, elapsed);
+  };
+  for (let run = 0; run < runs; run++) {
+    if (run % 2 === 0) {
+      await timeBare();
+      await timeImport();
+    } else {
+      await timeImport();
+      await timeBare();
+    }
   }
   const label = `import_${kind}_${ROWS / 1000}k`;
   report(`${label}_seconds`, best / 1000, 's');
@@ -154,7 +168,8 @@ export async function benchImport(tmp: string): Promise<void> {
   const warm = freshEvent(dir);
   await importFile(warm.db, csvOf(rows.slice(0, 5000)), 'warm.csv');
   warm.close();
-  await measure(dir, csv, 'csv', 3);
+  // Five runs of each on CSV: on a shared machine the best of three was often a disturbed one.
+  await measure(dir, csv, 'csv', 5);
   await measure(dir, xlsx, 'xlsx', 2);
   fs.rmSync(dir, { recursive: true, force: true });
 }

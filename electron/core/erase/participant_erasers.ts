@@ -23,7 +23,6 @@ function deleteWhere(table: string, column = 'participant_id'): ParticipantErase
 export const PARTICIPANT_ERASERS: readonly ParticipantEraser[] = [
   // The undo journal keeps full before/after images of the person: all of them go.
   { owner: 'participants', table: 'participant_change', erase: deleteWhere('participant_change') },
-  { owner: 'import', table: 'import_link', erase: deleteWhere('import_link') },
   {
     owner: 'participants',
     table: 'delegation',

@@ -45,6 +45,29 @@ test('likely duplicates by e-mail: within the file and with someone already here
   ws.close();
 });
 
+test('likely duplicates by name: only groups where someone has no e-mail, with people already here, in the order found', async () => {
+  const ws = newEvent();
+  const first = await importFile(ws.db, encoded('ID,Name,Email\nR-1,Ana Silva,\n', 'utf-8'), 'first.csv');
+  expect(first.ok).toBe(true);
+  const csv = [
+    'ID,Name,Email',
+    'R-20,Kim Minjun,kim1@example.org',
+    'R-21,Minjun KIM,kim2@example.org',
+    'R-22,ana silva,ana@example.org',
+    'R-23,Lee Jiwoo,',
+    'R-24,Jiwoo Lee,lee@example.org',
+  ].join('\n');
+  const outcome = await importFile(ws.db, encoded(csv, 'utf-8'), 'second.csv');
+  if (!outcome.ok) throw new Error(outcome.message);
+  const id = new Map(storedPeople(ws.db).map((p) => [p.externalId, p.id]));
+  // Two Kim Minjuns with two addresses are two people; the others share a name with someone without one.
+  expect(outcome.report.likelyDuplicates).toEqual([
+    { reason: 'same_name', participantIds: [id.get('R-1'), id.get('R-22')], rows: [4], names: ['Ana Silva', 'ana silva'] },
+    { reason: 'same_name', participantIds: [id.get('R-23'), id.get('R-24')], rows: [5, 6], names: ['Lee Jiwoo', 'Jiwoo Lee'] },
+  ]);
+  ws.close();
+});
+
 test('problems found after a row is built (a repeated id, a second head) land on that row only', async () => {
   const ws = newEvent();
   const csv = ['ID,Name,Delegation,Head of delegation', 'R-1,Ana Silva,Brazil,yes', 'R-2,Bruno Costa,Brazil,yes', 'R-3,Chen Wei,Singapore,', 'R-1,Dara Khan,Brazil,'].join('\n');

@@ -50,9 +50,10 @@ export function withoutId({ id: _id, ...rest }: StoredPerson): Omit<StoredPerson
 /** Row counts of every table the import writes, to prove a refusal wrote nothing. */
 export function tableCounts(db: Db): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const table of ['participant', 'delegation', 'category', 'import_batch', 'import_link', 'import_preset']) {
+  for (const table of ['participant', 'delegation', 'category', 'import_batch', 'import_preset']) {
     out[table] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   }
+  out['linked'] = (db.prepare('SELECT count(*) AS n FROM participant WHERE import_batch_id IS NOT NULL').get() as { n: number }).n;
   out['changes'] = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
   return out;
 }

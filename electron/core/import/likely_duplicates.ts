@@ -8,10 +8,13 @@ import type { LikelyDuplicateSchema } from '../../contract';
 import { rowNameKey } from './build_rows';
 import type { ExistingPerson, PlannedRow } from './match_existing';
 import { nameKey } from './name_key';
+import { StringIndex } from './string_index';
 
 type LikelyDuplicate = z.infer<typeof LikelyDuplicateSchema>;
 
 const MAX_REPORTED = 200;
+// An upper-case ASCII letter or anything outside ASCII: a string without any is its own lower case.
+const NOT_LOWER_ASCII = /[A-Z\u0080-\uffff]/;
 const MAX_GROUP = 20;
 
 interface Person {
@@ -24,22 +27,33 @@ interface Person {
 
 /**
  * Groups people by a key in one pass. People are numbers (≥ 0: an added row, < 0: someone
- * already in the event), so that 100,000 unique names cost one map entry each and no objects.
- * A key maps to its first person until a second one comes, then to their group: one lookup
- * per person. Groups are listed in the order they formed.
+ * already in the event), so that 100,000 unique names cost one index entry each and no objects.
+ * A key's first person is kept by its entry number until a second one comes; then they form a
+ * group: one lookup per person. Groups are listed in the order they formed.
  */
 class Grouper {
-  private readonly byKey = new Map<string, number | number[]>();
+  private readonly keys: StringIndex;
+  private readonly first: number[] = [];
+  private readonly groupOf = new Map<number, number[]>();
   readonly groups: number[][] = [];
 
+  constructor(expected: number) {
+    this.keys = new StringIndex(expected);
+  }
+
   meet(key: string, who: number): void {
-    const earlier = this.byKey.get(key);
-    if (earlier === undefined) this.byKey.set(key, who);
-    else if (typeof earlier === 'number') {
-      const group = [earlier, who];
-      this.byKey.set(key, group);
-      this.groups.push(group);
-    } else earlier.push(who);
+    const entry = this.keys.addOrFind(key);
+    if (entry < 0) {
+      this.first.push(who);
+      return;
+    }
+    const group = this.groupOf.get(entry);
+    if (group) group.push(who);
+    else {
+      const formed = [this.first[entry]!, who];
+      this.groupOf.set(entry, formed);
+      this.groups.push(formed);
+    }
   }
 }
 
@@ -57,38 +71,49 @@ export function findLikelyDuplicates(
   for (const p of planned) {
     if (p.outcome !== 'add') continue;
     added.push(p);
-    addedEmail.push(p.built.candidate!.email.toLowerCase());
+    const email = p.built.candidate!.email;
+    // Most addresses are lower-case ASCII already: no new string for those.
+    addedEmail.push(NOT_LOWER_ASCII.test(email) ? email.toLowerCase() : email);
   }
   if (added.length === 0) return [];
-  const names = new Grouper();
-  const emails = new Grouper();
-  // E-mail addresses are almost all distinct: first find, with one set operation per row, the
+  const names = new Grouper(16);
+  const emails = new Grouper(16);
+  // E-mail addresses are almost all distinct: first find, with one index operation per row, the
   // few that can group anyone (twice in the file, or once and on someone already here); only
   // those are grouped below, in the same order as if every address were.
-  const newEmails = new Set<string>();
+  const newEmails = new StringIndex(added.length);
   const sharedEmails = new Set<string>();
   for (const email of addedEmail) {
-    if (!email) continue;
-    const before = newEmails.size;
-    if (newEmails.add(email).size === before) sharedEmails.add(email);
+    if (email && newEmails.addOrFind(email) >= 0) sharedEmails.add(email);
   }
   const others = existing.filter((e) => e.status === 'registered');
-  if (others.length) {
-    // Only people already in the event who share a key with a new row matter.
-    const newKeys = new Set(added.map((p) => rowNameKey(p.built)));
-    others.forEach((e, i) => {
-      const key = nameKey(e);
-      if (newKeys.has(key)) names.meet(key, -(i + 1));
-      const email = e.email.toLowerCase();
-      if (email && newEmails.has(email)) {
-        sharedEmails.add(email);
-        emails.meet(email, -(i + 1));
-      }
-    });
-  }
+  const otherKeys = others.map((e) => nameKey(e));
+  // A same-name group is reported only when someone in it has no e-mail (see below), so only
+  // the names of people without an address need grouping: usually few, often none, and then
+  // no name key is computed for the 100,000 rows at all. The groups that matter are whole and
+  // form in the same order as if every name were grouped.
+  const namesWithoutEmail = new Set<string>();
+  for (let i = 0; i < added.length; i++) if (!addedEmail[i]) namesWithoutEmail.add(rowNameKey(added[i]!.built));
+  others.forEach((e, i) => {
+    if (!e.email) namesWithoutEmail.add(otherKeys[i]!);
+  });
+  const groupNames = namesWithoutEmail.size > 0;
+  others.forEach((e, i) => {
+    // Of the people already in the event, only those sharing such a name with a new row matter.
+    const key = otherKeys[i]!;
+    if (groupNames && namesWithoutEmail.has(key)) names.meet(key, -(i + 1));
+    const email = e.email.toLowerCase();
+    if (email && newEmails.find(email) >= 0) {
+      sharedEmails.add(email);
+      emails.meet(email, -(i + 1));
+    }
+  });
   const groupEmails = sharedEmails.size > 0;
   for (let i = 0; i < added.length; i++) {
-    names.meet(rowNameKey(added[i]!.built), i);
+    if (groupNames) {
+      const key = rowNameKey(added[i]!.built);
+      if (namesWithoutEmail.has(key)) names.meet(key, i);
+    }
     const email = addedEmail[i]!;
     if (groupEmails && email && sharedEmails.has(email)) emails.meet(email, i);
   }

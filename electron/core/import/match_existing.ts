@@ -135,14 +135,16 @@ export function planRows(rows: readonly BuiltRow[], existing: readonly ExistingP
   });
 }
 
-/** Registered people linked to this source who are not in the file any more. */
+/** Registered people last imported from this source who are not in the file any more. */
 export function findMissing(db: Db, source: string, planned: readonly PlannedRow[]): Array<{ id: number; externalId: string | null; displayName: string; organisation: string }> {
   const present = new Set(planned.map((p) => p.existing?.id).filter((id): id is number => id !== undefined));
+  // The source's batches are few; one scan of the participants finds who was last in one.
   const linked = db
     .prepare(
       `SELECT p.id, p.external_id AS externalId, p.display_name AS displayName, p.organisation
-       FROM import_link l JOIN participant p ON p.id = l.participant_id
-       WHERE l.source = ? AND p.status = 'registered' ORDER BY p.display_name`,
+       FROM participant p
+       WHERE p.import_batch_id IN (SELECT id FROM import_batch WHERE source = ?) AND p.status = 'registered'
+       ORDER BY p.display_name`,
     )
     .all(source) as Array<{ id: number; externalId: string | null; displayName: string; organisation: string }>;
   return linked.filter((p) => !present.has(p.id));

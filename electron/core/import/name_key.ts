@@ -1,15 +1,21 @@
+import { StringIndex } from './string_index';
 import { foldText } from './text_fold';
 
 // Folding is the costly part and name parts repeat (Kim, Maria, Nguyen): fold each part once.
-const folded = new Map<string, string>();
+// Each row's parts are new strings: a StringIndex finds them faster than a Map (see there).
+let foldedIndex = new StringIndex(4096);
+let folded: string[] = [];
 
 function foldPart(part: string): string {
-  let hit = folded.get(part);
-  if (hit === undefined) {
-    hit = foldText(part.replace(/[-‐'’.]/gu, ''));
-    if (folded.size > 200_000) folded.clear();
-    folded.set(part, hit);
+  const at = foldedIndex.find(part);
+  if (at >= 0) return folded[at]!;
+  const hit = foldText(part.replace(/[-‐'’.]/gu, ''));
+  if (foldedIndex.size >= 200_000) {
+    foldedIndex = new StringIndex(4096);
+    folded = [];
   }
+  foldedIndex.addOrFind(part);
+  folded.push(hit);
   return hit;
 }
 

@@ -10,6 +10,7 @@ import { findHeaderRow } from './header_row';
 import { mappingFromPreset } from './import_presets';
 import { columnLetter } from './problem_text';
 import type { RawProblem, SourceTable } from './read_table';
+import { StringIndex } from './string_index';
 import { suggestMapping } from './suggest_mapping';
 import { foldText } from './text_fold';
 
@@ -160,13 +161,11 @@ function firstColumn(mapping: ImportMapping, target: ImportTarget): number | nul
 
 /** A second row with an id already used in the file is an error: which one is right is unknowable. */
 function flagDuplicateIds(rows: BuiltRow[], mapping: ImportMapping): void {
-  const seen = new Set<string>();
+  const seen = new StringIndex(rows.length);
   const repeated: BuiltRow[] = [];
   for (const r of rows) {
     const id = r.candidate?.externalId;
-    if (!id) continue;
-    const before = seen.size;
-    if (seen.add(id).size === before) repeated.push(r);
+    if (id && seen.addOrFind(id) >= 0) repeated.push(r);
   }
   if (repeated.length === 0) return;
   // Rare: look up where each repeated id first appeared.

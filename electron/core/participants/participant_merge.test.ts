@@ -26,7 +26,7 @@ beforeEach(() => {
   const mexico = readRowImage(db, keepId)?.delegation_id as number;
   db.prepare('UPDATE delegation SET head_participant_id = ? WHERE id = ?').run(dropId, mexico);
   db.prepare(`INSERT INTO import_batch (id, source, file_name, imported_at, rows_read, added, updated, unchanged, skipped) VALUES (1, 'partner form', 'p.csv', ?, 1, 1, 0, 0, 0)`).run(TEST_NOW);
-  db.prepare(`INSERT INTO import_link (participant_id, source, batch_id) VALUES (?, 'partner form', 1)`).run(dropId);
+  db.prepare('UPDATE participant SET import_batch_id = 1 WHERE id = ?').run(dropId);
 });
 afterEach(() => event.close());
 
@@ -53,7 +53,7 @@ test('the kept record takes what it lacks, the duplicate goes, and undo puts bot
   expect(names('nunez')).toEqual(['Ana María Núñez']);
   expect(names('ana.nunez@')).toEqual(['Ana María Núñez']);
   // The kept record now answers for the duplicate's source and heads its delegation.
-  expect(db.prepare('SELECT source FROM import_link WHERE participant_id = ?').pluck().all(keepId)).toEqual(['partner form']);
+  expect(db.prepare('SELECT b.source FROM participant p JOIN import_batch b ON b.id = p.import_batch_id WHERE p.id = ?').pluck().all(keepId)).toEqual(['partner form']);
   const mexico = readRowImage(db, keepId)?.delegation_id as number;
   expect(getDelegation(db, mexico)?.headParticipantId).toBe(keepId);
 
@@ -62,7 +62,7 @@ test('the kept record takes what it lacks, the duplicate goes, and undo puts bot
   expect(undoChange(db, change?.id ?? 0, 'admin', '2026-12-01T08:05:00.000Z').ok).toBe(true);
   expect({ ...readRowImage(db, keepId), updated_at: '' }).toEqual({ ...keepBefore, updated_at: '' });
   expect(readRowImage(db, dropId)).toEqual(dropBefore);
-  expect(db.prepare('SELECT participant_id FROM import_link').pluck().all()).toEqual([dropId]);
+  expect(db.prepare('SELECT id FROM participant WHERE import_batch_id IS NOT NULL').pluck().all()).toEqual([dropId]);
   expect(getDelegation(db, mexico)?.headParticipantId).toBe(dropId);
   expect(names('nunez')).toHaveLength(2);
 });

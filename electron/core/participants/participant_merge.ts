@@ -7,7 +7,9 @@
  * kept record (so a re-import of its source matches the person instead of recreating the
  * duplicate), and if it headed the kept record's delegation, the kept record heads it now.
  * Check-ins, scans and ballot issues move too (participant_merge_records.ts).
- * The journal keeps both rows and the links, so undo puts everything back exactly.
+ * The journal keeps both rows and the links, so undo puts everything back exactly. A person's
+ * import link is their row's `import_batch_id` (the batch names the source, see 0009); the
+ * journal keeps it as before ({source, batchId}), so older entries undo the same way.
  */
 import { z } from 'zod';
 import { err, LanguageCodeSchema, ok, type Participant, type Result } from '../../contract';
@@ -69,7 +71,12 @@ export function mergeParticipants(
     if (keep.updated_at !== input.keepUpdatedAt || drop.updated_at !== input.dropUpdatedAt) {
       return err('conflict', 'One of these records was changed on another screen just now. Look at them again, then merge.');
     }
-    const links = db.prepare('SELECT source, batch_id AS batchId FROM import_link WHERE participant_id = ?').all(drop.id) as MergedRecord['links'];
+    const links = db
+      .prepare(
+        `SELECT coalesce(b.source, '') AS source, p.import_batch_id AS batchId
+         FROM participant p LEFT JOIN import_batch b ON b.id = p.import_batch_id WHERE p.id = ? AND p.import_batch_id IS NOT NULL`,
+      )
+      .all(drop.id) as MergedRecord['links'];
     const headed = (db.prepare('SELECT id FROM delegation WHERE head_participant_id = ?').pluck().all(drop.id) as number[])[0] ?? null;
     const after = mergedRow(keep, drop, nextTimestamp(ctx.now, keep.updated_at));
     // Before the delete, whose cascade would take the duplicate's check-ins with it.
@@ -77,8 +84,9 @@ export function mergeParticipants(
     db.prepare('DELETE FROM participant WHERE id = ?').run(drop.id);
     writeAll(db, after);
     const addedSources: string[] = [];
-    const link = db.prepare('INSERT OR IGNORE INTO import_link (participant_id, source, batch_id) VALUES (?, ?, ?)');
-    for (const l of links) if (link.run(keep.id, l.source, l.batchId).changes > 0) addedSources.push(l.source);
+    // The kept record takes the duplicate's source only if it has none of its own.
+    const link = db.prepare('UPDATE participant SET import_batch_id = ? WHERE id = ? AND import_batch_id IS NULL');
+    for (const l of links) if (link.run(l.batchId, keep.id).changes > 0) addedSources.push(l.source);
     // Removing the duplicate left its delegation without a head: the kept record takes over if it is a member.
     if (headed !== null && after.delegation_id === headed) {
       db.prepare('UPDATE delegation SET head_participant_id = ? WHERE id = ? AND head_participant_id IS NULL').run(keep.id, headed);
@@ -107,10 +115,10 @@ export function unmerge(db: Db, keepBefore: ParticipantRowImage, mergedJson: str
   writeAll(db, { ...keepBefore, updated_at: nextTimestamp(now, currentUpdatedAt) });
   const columns = Object.keys(merged.row);
   db.prepare(`INSERT INTO participant (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(merged.row);
-  const unlink = db.prepare('DELETE FROM import_link WHERE participant_id = ? AND source = ?');
+  const unlink = db.prepare('UPDATE participant SET import_batch_id = NULL WHERE id = ? AND import_batch_id IN (SELECT id FROM import_batch WHERE source = ?)');
   for (const source of merged.addedSources) unlink.run(keepBefore.id, source);
-  const link = db.prepare('INSERT OR IGNORE INTO import_link (participant_id, source, batch_id) VALUES (?, ?, ?)');
-  for (const l of merged.links) link.run(merged.row.id, l.source, l.batchId);
+  const link = db.prepare('UPDATE participant SET import_batch_id = ? WHERE id = ? AND import_batch_id IS NULL');
+  for (const l of merged.links) link.run(l.batchId, merged.row.id);
   restoreMergedRecords(db, merged.row.id, merged.moved);
   if (headed !== null) {
     db.prepare('UPDATE delegation SET head_participant_id = ? WHERE id = ? AND (head_participant_id IS NULL OR head_participant_id = ?)').run(merged.row.id, headed, keepBefore.id);

@@ -6,6 +6,7 @@ import { MIGRATION_0005_PARTICIPANTS } from './0005_participants';
 import { MIGRATION_0006_CHECKIN } from './0006_checkin';
 import { MIGRATION_0007_VOTING } from './0007_voting';
 import { MIGRATION_0008_COUNT } from './0008_count';
+import { MIGRATION_0009_IMPORT_SOURCE_COLUMN } from './0009_import_source_column';
 
 /** A numbered, forward-only schema step. Never edit one that has shipped: add the next. */
 export interface Migration {
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'checkin', sql: MIGRATION_0006_CHECKIN },
   { version: 7, name: 'voting', sql: MIGRATION_0007_VOTING },
   { version: 8, name: 'count', sql: MIGRATION_0008_COUNT },
+  { version: 9, name: 'import_source_column', sql: MIGRATION_0009_IMPORT_SOURCE_COLUMN },
 ];
 
 /** The schema version this build writes. */
