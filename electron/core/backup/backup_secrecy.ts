@@ -1,49 +1,109 @@
 /**
- * Ballot secrecy across backups. Each backup is a snapshot; two consecutive snapshots taken
- * while polls are open differ by the ballots cast in between and by the voters whose ballot
- * turned "cast" in between. If only one ballot separated them, comparing the two files would
- * tell whose ballot it was. So while a round is open, an automatic backup waits until at least
- * MIN_CASTS_BETWEEN_BACKUPS ballots separate it from the previous one (or none at all: then
- * it holds no new ballot). Nothing acknowledged depends on it: every cast is committed to the
- * event's database with synchronous=FULL before the booth hears "cast"; backups are for a
- * damaged disk, and the next one comes with the next few ballots or when polls close.
+ * Ballot secrecy across backups. Each backup is a snapshot; two snapshots differ, for a voting
+ * round, by the ballots cast in between and by the voters whose ballot turned "cast" in
+ * between. If only one ballot separated them, comparing the two files would tell whose ballot
+ * it was. So every backup the event keeps (automatic, "Back up now", to a USB stick, at close)
+ * is at least MIN_CASTS_BETWEEN_BACKUPS ballots of each round apart from the previous one, or
+ * holds no new ballot of it:
+ * - while the round's polls are open, a backup that would be 1–4 ballots apart waits (an
+ *   automatic one) or is refused with the reason (one asked for by hand);
+ * - once polls closed, the final count cannot grow: the kept backups within four ballots of it
+ *   are removed before the next backup, which holds the whole round (the same papers the
+ *   published result shows). A backup with none of the round's ballots is never a problem.
+ * Nothing acknowledged depends on backups: every cast is committed to the event's database
+ * with synchronous=FULL before the booth hears "cast"; backups are for a damaged disk. The live
+ * database itself is always 1–4 ballots from the newest backup while a hold is on: the hold
+ * protects the copies, which are the files that travel.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from '../db/connection';
+import { listBackups } from './backup_files';
 
-/** The fewest ballots that may separate two automatic backups of an open round. */
+/** The fewest ballots of one round that may separate two backups. */
 export const MIN_CASTS_BETWEEN_BACKUPS = 5;
 
-/** The open round and how many ballots were cast in it; null when polls are closed. */
-export interface OpenRoundCasts {
-  readonly roundId: number;
-  readonly cast: number;
+/** Ballots cast in each voting round (by round id), as a database or backup file holds them. */
+export type RoundCasts = ReadonlyMap<number, number>;
+
+/** What the rule says about a backup now. */
+export interface SecrecyVerdict {
+  /** An open round is 1–4 ballots from the newest backup: no backup yet. */
+  readonly hold: boolean;
+  /** How many more ballots the held round needs (0 when not held). */
+  readonly ballotsToWait: number;
+  /** Closed rounds whose kept backups within four ballots of the final count must go first. */
+  readonly closedRounds: ReadonlyArray<{ readonly roundId: number; readonly final: number }>;
 }
 
-const OPEN_ROUND = `SELECT id AS roundId, cast_total AS cast FROM voting_round WHERE status = 'open'`;
+const CASTS = 'SELECT id, cast_total AS cast, status FROM voting_round';
 
-/** The open round's cast count in a live database. */
-export function openRoundCasts(db: Db): OpenRoundCasts | null {
-  return (db.prepare(OPEN_ROUND).get() as OpenRoundCasts | undefined) ?? null;
+/** Every round's cast count in a live database, and which rounds are open. */
+export function roundCasts(db: Db): { casts: Map<number, number>; open: Set<number> } {
+  const rows = db.prepare(CASTS).all() as Array<{ id: number; cast: number; status: string }>;
+  return { casts: new Map(rows.map((r) => [r.id, r.cast])), open: new Set(rows.filter((r) => r.status === 'open').map((r) => r.id)) };
 }
 
-/** The same, read from a backup file just written (so the figure is exactly what it holds). */
-export function openRoundCastsInFile(file: string): OpenRoundCasts | null {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+/** Every round's cast count in a backup file (empty when the file cannot be read). */
+export function roundCastsInFile(file: string): Map<number, number> {
+  let db: Db | undefined;
   try {
-    return openRoundCasts(db);
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return roundCasts(db).casts;
+  } catch {
+    return new Map();
   } finally {
-    db.close();
+    db?.close();
   }
 }
 
+/** The newest backup's counts, the baseline when an event opens (after a crash too). */
+export function newestBackupCasts(backupsDir: string): Map<number, number> {
+  const newest = listBackups(backupsDir)[0];
+  return newest ? roundCastsInFile(path.join(backupsDir, newest.name)) : new Map();
+}
+
+/** Applies the rule to the counts now against those of the newest backup. */
+export function secrecyVerdict(now: { casts: RoundCasts; open: ReadonlySet<number> }, atLastBackup: RoundCasts): SecrecyVerdict {
+  let ballotsToWait = 0;
+  const closedRounds: Array<{ roundId: number; final: number }> = [];
+  for (const [roundId, cast] of now.casts) {
+    const before = atLastBackup.get(roundId) ?? 0;
+    const since = cast - before;
+    if (since <= 0 || since >= MIN_CASTS_BETWEEN_BACKUPS) continue;
+    if (now.open.has(roundId)) ballotsToWait = Math.max(ballotsToWait, MIN_CASTS_BETWEEN_BACKUPS - since);
+    else if (before > 0) closedRounds.push({ roundId, final: cast });
+  }
+  return { hold: ballotsToWait > 0, ballotsToWait, closedRounds };
+}
+
 /**
- * Whether an automatic backup must wait: a round is open and between one and
- * MIN_CASTS_BETWEEN_BACKUPS - 1 ballots were cast in it since the newest backup.
+ * Removes the kept backups that hold a closed round 1–4 ballots short of its final count, so
+ * the backup about to be taken is not that close to any of them. Returns the removed names.
  */
-export function holdForSecrecy(now: OpenRoundCasts | null, atLastBackup: OpenRoundCasts | null): boolean {
-  if (!now) return false;
-  const before = atLastBackup && atLastBackup.roundId === now.roundId ? atLastBackup.cast : 0;
-  const since = now.cast - before;
-  return since > 0 && since < MIN_CASTS_BETWEEN_BACKUPS;
+export function removeBackupsNearFinal(backupsDir: string, closedRounds: SecrecyVerdict['closedRounds']): string[] {
+  if (closedRounds.length === 0) return [];
+  const removed: string[] = [];
+  for (const b of listBackups(backupsDir)) {
+    const file = path.join(backupsDir, b.name);
+    const casts = roundCastsInFile(file);
+    const near = closedRounds.some(({ roundId, final }) => {
+      const held = casts.get(roundId) ?? 0;
+      return held > 0 && held < final && final - held < MIN_CASTS_BETWEEN_BACKUPS;
+    });
+    if (!near) continue;
+    fs.rmSync(file, { force: true });
+    removed.push(b.name);
+  }
+  return removed;
+}
+
+/** The sentence a refused backup shows. */
+export function heldMessage(verdict: SecrecyVerdict): string {
+  return (
+    `Polls are open and this backup would be fewer than ${MIN_CASTS_BETWEEN_BACKUPS} ballots from the previous one, ` +
+    `which could tell whose ballots they are. It can be made after ${verdict.ballotsToWait} more ballot(s) are cast, or once the polls close. ` +
+    'Every ballot is already safely stored in the event.'
+  );
 }

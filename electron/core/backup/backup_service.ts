@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ok, type BackupInfo, type BackupStatus, type Result } from '../../contract';
+import { err, ok, type BackupInfo, type BackupStatus, type Result } from '../../contract';
 import type { Db } from '../db/connection';
 import type { EventWorkspace } from '../workspace/event_workspace';
 import { listBackups, rotateBackups, type RotationPolicy, DEFAULT_ROTATION } from './backup_files';
 import { inspectDatabaseFile, integrityProblem } from './backup_inspect';
-import { holdForSecrecy, openRoundCasts, openRoundCastsInFile, type OpenRoundCasts } from './backup_secrecy';
+import { heldMessage, newestBackupCasts, removeBackupsNearFinal, roundCasts, roundCastsInFile, secrecyVerdict, type RoundCasts } from './backup_secrecy';
 import { takeBackup, takeBackupSync } from './backup_take';
 
 export interface BackupServiceOptions {
@@ -23,8 +23,8 @@ interface DbState {
   /** The change signature at the newest backup (or when the event was opened). */
   backedUp: string;
   damage: BackupStatus['damage'];
-  /** The open round's ballots in the newest backup (see backup_secrecy.ts). */
-  castsAtBackup: OpenRoundCasts | null;
+  /** Each round's ballots in the newest backup (see backup_secrecy.ts). */
+  castsAtBackup: RoundCasts;
 }
 
 /** Five minutes: at most five minutes of desk work depend on the WAL surviving alone. */
@@ -81,8 +81,9 @@ export class BackupService {
   private state(ws: EventWorkspace): DbState {
     let s = this.states.get(ws.db);
     if (!s) {
-      // Baseline at first sight (the open): opening an event is not a change worth a backup.
-      s = { backedUp: changeSignature(ws.db), damage: null, castsAtBackup: openRoundCasts(ws.db) };
+      // Baseline at first sight (the open): opening an event is not a change worth a backup. The
+      // ballots are counted from the newest backup itself: after a crash it may be behind.
+      s = { backedUp: changeSignature(ws.db), damage: null, castsAtBackup: newestBackupCasts(ws.layout.backups) };
       this.states.set(ws.db, s);
     }
     return s;
@@ -112,21 +113,28 @@ export class BackupService {
     this.timer = null;
   }
 
-  /** Records that the open event's current state is in a backup (one taken outside the timer). */
-  noteBackedUp(ws: EventWorkspace): void {
+  /**
+   * Records a backup written outside the timer (to a USB stick, before a restore): the open
+   * event's state is in it, and its ballots are what the next backup is measured against.
+   */
+  noteBackedUp(ws: EventWorkspace, file: string): void {
     if (!ws.db.open) return;
     const s = this.state(ws);
     s.backedUp = changeSignature(ws.db);
-    s.castsAtBackup = openRoundCasts(ws.db);
+    s.castsAtBackup = roundCastsInFile(file);
   }
 
-  /** Remembers how many of the open round's ballots a backup just written holds. */
-  private noteCasts(ws: EventWorkspace, info: BackupInfo): void {
-    try {
-      this.state(ws).castsAtBackup = openRoundCastsInFile(path.join(ws.layout.backups, info.name));
-    } catch {
-      this.state(ws).castsAtBackup = openRoundCasts(ws.db);
-    }
+  /**
+   * Ballot secrecy before any backup (backup_secrecy.ts): refused while an open round is 1–4
+   * ballots from the newest backup; for a closed round, the kept backups within four ballots of
+   * its final count are removed first.
+   */
+  clearForBackup(ws: EventWorkspace): Result<null, 'backup_failed'> {
+    const verdict = secrecyVerdict(roundCasts(ws.db), this.state(ws).castsAtBackup);
+    if (verdict.hold) return err('backup_failed', heldMessage(verdict));
+    const removed = removeBackupsNearFinal(ws.layout.backups, verdict.closedRounds);
+    if (removed.length) this.options.log?.(`event ${ws.manifest.eventId}: ${removed.length} backup(s) within four ballots of a closed round's count removed`);
+    return ok(null);
   }
 
   /** Whether the open event changed since its newest backup. */
@@ -136,18 +144,20 @@ export class BackupService {
 
   /**
    * One timer step: a backup when the open event changed, then rotation. Never two at once,
-   * and while polls are open, never one ballot apart from the previous backup.
+   * and never a few ballots apart from the previous backup (it waits for more).
    */
   async tick(): Promise<Result<BackupInfo | null, 'backup_failed'>> {
     const ws = this.options.current();
     if (!ws || !ws.db.open || this.running || !this.changed(ws)) return ok(null);
-    if (holdForSecrecy(openRoundCasts(ws.db), this.state(ws).castsAtBackup)) return ok(null);
+    if (!this.clearForBackup(ws).ok) return ok(null);
     return this.run(ws, 'auto');
   }
 
-  /** A backup now, whatever changed ("Back up now"). */
+  /** A backup now, whatever changed ("Back up now"); refused with the reason while secrecy holds it. */
   async backupNow(ws: EventWorkspace): Promise<Result<BackupInfo, 'backup_failed'>> {
     if (this.running) await this.running.catch(() => undefined);
+    const clear = this.clearForBackup(ws);
+    if (!clear.ok) return clear;
     return this.run(ws, 'manual') as Promise<Result<BackupInfo, 'backup_failed'>>;
   }
 
@@ -160,7 +170,7 @@ export class BackupService {
       const taken = await work;
       if (taken.ok) {
         this.state(ws).backedUp = signature;
-        this.noteCasts(ws, taken.value);
+        this.state(ws).castsAtBackup = roundCastsInFile(path.join(ws.layout.backups, taken.value.name));
         rotateBackups(ws.layout.backups, this.now(), this.options.rotation ?? DEFAULT_ROTATION);
       } else {
         this.options.log?.(`event ${ws.manifest.eventId}: ${reason} backup failed: ${taken.error.message}`);
@@ -171,13 +181,22 @@ export class BackupService {
     }
   }
 
-  /** Called just before an event closes (quit, switch, restore): a last backup if anything changed. */
+  /**
+   * Called just before an event closes (quit, switch, restore): a last backup if anything
+   * changed, unless polls are open a few ballots from the newest backup (the database itself
+   * holds every ballot; the next backup comes with more ballots or when polls close).
+   */
   beforeClose(ws: EventWorkspace): void {
     if (!ws.db.open || !this.changed(ws)) return;
+    const clear = this.clearForBackup(ws);
+    if (!clear.ok) {
+      this.options.log?.(`event ${ws.manifest.eventId}: no backup on close: polls are open, too few ballots since the last one`);
+      return;
+    }
     const taken = takeBackupSync(ws.db, ws.layout.backups, 'close', this.now());
     if (taken.ok) {
       this.state(ws).backedUp = changeSignature(ws.db);
-      this.noteCasts(ws, taken.value);
+      this.state(ws).castsAtBackup = roundCastsInFile(path.join(ws.layout.backups, taken.value.name));
       rotateBackups(ws.layout.backups, this.now(), this.options.rotation ?? DEFAULT_ROTATION);
     } else {
       this.options.log?.(`event ${ws.manifest.eventId}: backup on close failed: ${taken.error.message}`);

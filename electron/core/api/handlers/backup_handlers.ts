@@ -66,8 +66,9 @@ export function backupHandlers({ session }: HandlerContext): FeatureHandlers<Bac
    * restore moves aside into backups/replaced-<time>/.
    */
   const replaceDatabase = async (ws: EventWorkspace, file: string): Promise<Result<string, 'wrong_event' | 'restore_failed'>> => {
-    const before = await takeBackup(ws.db, ws.layout.backups, 'before_restore');
-    if (before.ok) service().noteBackedUp(ws); // no second copy of the same state at close
+    // Kept as a listed backup when ballot secrecy allows (else only as the raw files below).
+    const before = service().clearForBackup(ws).ok ? await takeBackup(ws.db, ws.layout.backups, 'before_restore') : null;
+    if (before?.ok) service().noteBackedUp(ws, path.join(ws.layout.backups, before.value.name)); // no second copy of the same state at close
     const dir = ws.layout.dir;
     const manifest = ws.manifest;
     session.close();
@@ -75,7 +76,7 @@ export function backupHandlers({ session }: HandlerContext): FeatureHandlers<Bac
     const reopened = session.start(dir);
     if (!restored.ok) return err(restored.error.code === 'wrong_event' ? 'wrong_event' : 'restore_failed', restored.error.message);
     if (!reopened.ok) return err('restore_failed', `The backup was put in place but the event did not open (${reopened.error.message}). The replaced database is in ${path.basename(restored.value.keptAside ?? '')}.`);
-    return ok(before.ok ? before.value.name : path.basename(restored.value.keptAside ?? ''));
+    return ok(before?.ok ? before.value.name : path.basename(restored.value.keptAside ?? ''));
   };
   return {
     'backup.status': () => {
@@ -89,7 +90,12 @@ export function backupHandlers({ session }: HandlerContext): FeatureHandlers<Bac
     'backup.toPath': async ({ path: target }) => {
       const ws = session.current;
       if (!ws) return err('no_event', NO_EVENT);
-      return backupToFile(ws.db, target);
+      // A copy on a stick is a backup like any other: a few ballots from the last one, it would tell whose they are.
+      const clear = service().clearForBackup(ws);
+      if (!clear.ok) return clear;
+      const written = await backupToFile(ws.db, target);
+      if (written.ok) service().noteBackedUp(ws, written.value.path);
+      return written;
     },
     'backup.preview': ({ name }) => {
       const ws = session.current;
