@@ -115,6 +115,10 @@ test('a damaged or foreign backup is refused and the event is left as it was', a
   expect(r2.ok || r2.error.message).toContain('another event');
   const r3 = restoreDatabaseInto(dir, path.join(dir, 'delegate-desk-event.json'), manifest);
   expect(r3.ok || r3.error.code).toBe('damaged');
+  const r4 = restoreDatabaseInto(dir, path.join(dir, 'gone.sqlite'), manifest);
+  expect(r4.ok || r4.error.code).toBe('not_found');
+  // Each was checked as the copy that would have gone in place, and no copy is left behind.
+  expect(fs.readdirSync(dir).filter((f) => f.includes('.restoring'))).toEqual([]);
   const reopened = openEventFolder(dir);
   expect(reopened.ok && dumpTables(reopened.value.db)).toEqual(before);
   if (reopened.ok) reopened.value.close();

@@ -59,22 +59,35 @@ export function restoreDatabaseInto(
   manifest: EventManifest | null,
   options: { now?: Date; allowOtherEvent?: boolean } = {},
 ): Result<RestoreOutcome, RestoreError> {
-  const inspected = inspectDatabaseFile(backupFile, { full: true });
-  if (!inspected.ok) return inspected;
-  const preview = inspected.value;
-  if (manifest && preview.eventId !== manifest.eventId && !options.allowOtherEvent) {
-    return err('wrong_event', `This backup is of another event ("${preview.eventName}"). Open that event's folder to restore it, or restore it into a new folder.`);
-  }
   const layout = eventFolderLayout(dir);
   const staging = `${layout.database}.restoring`;
-  let aside: string | null = null;
+  // The copy is checked, not the file it came from: a USB stick swapped or a file rewritten
+  // between the check and the copy can never put unchecked bytes in place.
+  const dropStaging = () => ['', '-journal', '-wal', '-shm'].forEach((x) => fs.rmSync(`${staging}${x}`, { force: true }));
   try {
     fs.copyFileSync(backupFile, staging);
+  } catch (e) {
+    dropStaging();
+    const gone = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    return gone ? err('not_found', `There is no backup at ${backupFile}.`) : err('restore_failed', `The backup could not be read (${(e as Error).message}). The event was left as it was.`);
+  }
+  const inspected = inspectDatabaseFile(staging, { full: true });
+  if (!inspected.ok) {
+    dropStaging();
+    return inspected;
+  }
+  const preview = inspected.value;
+  if (manifest && preview.eventId !== manifest.eventId && !options.allowOtherEvent) {
+    dropStaging();
+    return err('wrong_event', `This backup is of another event ("${preview.eventName}"). Open that event's folder to restore it, or restore it into a new folder.`);
+  }
+  let aside: string | null = null;
+  try {
     aside = keepCurrentAside(layout, options.now);
     fsyncAndRename(staging, layout.database);
     return ok({ preview, keptAside: aside });
   } catch (e) {
-    fs.rmSync(staging, { force: true });
+    dropStaging();
     try {
       putBack(layout, aside);
     } catch {
