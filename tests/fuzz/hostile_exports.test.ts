@@ -23,8 +23,12 @@ import { getSession } from '../../electron/core/programme';
 import { makeTempDir } from '../../electron/core/testing/temp_dir_test_helpers';
 import { HOSTILE_STRINGS } from './hostile_strings';
 
-/** What a spreadsheet would run: =, +, -, @, tab or CR first (or their full-width forms), even after spaces. */
-const RUNS_AS_FORMULA = /^ *[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/u;
+/**
+ * What a spreadsheet might run, stated on its own (not the exporters' rule): a tab or CR first,
+ * or, once compatibility forms are folded (NFKC: ＝ → =, ﹢ → +) and leading spaces of any kind and
+ * invisible characters are dropped, =, +, - or @ first.
+ */
+const RUNS_AS_FORMULA = { test: (cell: string) => /^[\t\r]/u.test(cell) || /^[=+\-@]/u.test(cell.normalize('NFKC').replace(/^[\s\u200b-\u200f\u2060\ufeff\u00ad]+/u, '')) };
 const REPORTS: readonly AttendanceReport[] = ['attendance', 'arrivals', 'no_shows', 'scanned_twice', 'scan_log'];
 const EVENT = { name: '=HYPERLINK("http://x.invalid") <script>alert(1)</script> Forum', timezone: 'Asia/Seoul' };
 const SESSION_TITLE = '@SUM(1+1) ../../etc/passwd <img src=x onerror=alert(1)>';

@@ -15,6 +15,13 @@ export const HOSTILE_STRINGS: readonly string[] = [
   // Spreadsheet formulas (CSV injection), also after spaces and in full-width forms
   '=cmd|\' /C calc\'!A0',
   '=HYPERLINK("http://example.invalid","click")',
+  // Formulas behind characters a spreadsheet may skip: no-break, ideographic and zero-width
+  // spaces, a soft hyphen, and compatibility forms of the signs.
+  '\u00a0=1+1',
+  '\u3000+cmd|calc',
+  '\u200b@SUM(A1:A9)',
+  '\u00ad-2+3',
+  '\ufe62HYPERLINK',
   '+1+1',
   '-2+3',
   '@SUM(1+1)',

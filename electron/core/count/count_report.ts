@@ -4,6 +4,7 @@ import { err, ok, type CountArchive, type CountReportFormat, type LocalizedText,
 import { htmlToPdf } from '../checkin/attendance_export';
 import { localTime } from '../checkin/attendance_records';
 import type { Db } from '../db/connection';
+import { neutraliseCell } from '../participants';
 import { getRoundRow, roundDefinition } from '../voting';
 import { countArchive } from './count_extras';
 import { countSheetHtml } from './count_sheet_html';
@@ -11,8 +12,8 @@ import { sessionOfRound } from './count_store';
 
 /** A cell as a spreadsheet must not run it: text starting =, +, -, @, tab or CR (or their full-width forms), even after spaces, gets a leading quote. */
 export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^ *[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/u.test(text)) text = `'${text}`;
+  // The same rule as every other export (participants/participant_export.ts).
+  const text = typeof value === 'string' ? neutraliseCell(value) : String(value);
   return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
 }
 

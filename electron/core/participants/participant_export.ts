@@ -14,16 +14,25 @@ import { listParticipantIds } from './participant_search';
 import { getParticipantsByIds } from './participant_rows';
 import { listCategories, listDelegations } from './participant_store';
 
-const DANGEROUS_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/u;
+/**
+ * Whether a spreadsheet could take a cell for a formula: it starts with a tab or CR, or its
+ * first visible character (after any spaces, no-break or ideographic spaces and invisible
+ * format characters) is =, +, - or @ in any width or form (＝, ﹢ and the like fold to them).
+ */
+function runsAsFormula(text: string): boolean {
+  if (/^[\t\r]/u.test(text)) return true;
+  const first = text.replace(/^[\p{White_Space}\p{Cf}]+/u, '').charAt(0).normalize('NFKC');
+  return first === '=' || first === '+' || first === '-' || first === '@';
+}
 
 /** Makes a cell inert in spreadsheets (see the top of the file). */
 export function neutraliseCell(text: string): string {
-  return DANGEROUS_START.test(text.replace(/^ +/u, '')) ? `'${text}` : text;
+  return runsAsFormula(text) ? `'${text}` : text;
 }
 
 /** The original text of a neutralised cell (for tests and re-import). */
 export function restoreCell(text: string): string {
-  return text.startsWith("'") && DANGEROUS_START.test(text.slice(1).replace(/^ +/u, '')) ? text.slice(1) : text;
+  return text.startsWith("'") && runsAsFormula(text.slice(1)) ? text.slice(1) : text;
 }
 
 interface ExportContext {

@@ -151,8 +151,12 @@ export async function pageText(page: Page): Promise<string> {
   return page.evaluate(() => document.body.textContent ?? '');
 }
 
-/** What a spreadsheet would run: =, +, -, @, tab or CR first (or their full-width forms), even after spaces. */
-export const RUNS_AS_FORMULA = /^ *[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/u;
+/**
+ * What a spreadsheet might run, stated on its own (not the exporters' rule): a tab or CR first,
+ * or, once compatibility forms are folded (NFKC: ＝ → =) and leading spaces of any kind and
+ * invisible characters are dropped, =, +, - or @ first.
+ */
+export const RUNS_AS_FORMULA = { test: (cell: string) => /^[\t\r]/u.test(cell) || /^[=+\-@]/u.test(cell.normalize('NFKC').replace(/^[\s\u200b-\u200f\u2060\ufeff\u00ad]+/u, '')) };
 
 /** Clicks a button that saves a file and returns the file's bytes and name. */
 export async function downloadFrom(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
