@@ -64,8 +64,18 @@ ${body}
 </tbody></table></body></html>`;
 }
 
-/** Prints HTML to PDF in the system Chromium; throws a message a person can act on. */
-export async function htmlToPdf(html: string, env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
+// One Chromium at a time for every PDF report of this process: several presenters or desks
+// asking at once wait their turn instead of starting a browser each on a two-core host.
+let printing: Promise<unknown> = Promise.resolve();
+
+/** Prints HTML to PDF in the system Chromium (one at a time); throws a message a person can act on. */
+export function htmlToPdf(html: string, env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
+  const mine = printing.then(() => printOnce(html, env));
+  printing = mine.catch(() => undefined);
+  return mine;
+}
+
+async function printOnce(html: string, env: NodeJS.ProcessEnv): Promise<Buffer> {
   const found = findChromium(env);
   if ('problem' in found) throw new Error(found.problem.replace('Badge PDFs', 'Attendance PDFs'));
   // Loaded on first use, like the badge renderer: playwright-core is slow to load.
