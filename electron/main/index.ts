@@ -111,6 +111,9 @@ function onReady(): void {
     mainBounds: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.getBounds() : null),
     registry,
     preloadPath: PRELOAD_PATH,
+    focusMain: () => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.focus();
+    },
     log: (message) => process.stderr.write(`[delegate-desk] ${message}\n`),
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenuTemplate(process.platform, () => projector?.open(), !app.isPackaged)));

@@ -6,7 +6,12 @@
  *   a normal window on the primary display that the presenter can drag there;
  * - the main window's hardened preferences and preload, tracked by the window registry so its
  *   API calls pass the same sender checks; the web-security guards apply to it as to every window;
- * - one at a time: opening again focuses the open one; it closes with the main window;
+ * - never takes focus: it opens (and re-opens) inactive and the presenter's main window keeps
+ *   the keyboard, so the next Alt+digit or scanner burst goes where the presenter is looking;
+ * - pinned to the stage: any in-page (hash) or cross-page navigation away from PROJECTOR_URL is
+ *   turned back, so the public screen cannot become an admin screen (the renderer also drops
+ *   the frame and its shortcuts in projector mode: two independent locks);
+ * - one at a time: opening again brings the open one back; it closes with the main window;
  * - opened from the View menu or Ctrl/Cmd+Shift+P: no IPC channel, so no page (and no LAN device)
  *   can open windows.
  */
@@ -37,15 +42,20 @@ export interface ScreenLike {
   getDisplayMatching(rect: Rectangle): DisplayLike;
 }
 
+/** The navigation events of a webContents this module listens to. */
+export interface ProjectorContentsLike extends WebContentsLike {
+  on(event: 'did-navigate-in-page', listener: (event: unknown, url: string, isMainFrame: boolean) => void): unknown;
+  on(event: 'will-navigate', listener: (event: { readonly url?: string; preventDefault(): void }, url: string) => void): unknown;
+}
+
 /** The part of a BrowserWindow this module uses. */
 export interface ProjectorWindowLike {
-  readonly webContents: WebContentsLike;
+  readonly webContents: ProjectorContentsLike;
   loadURL(url: string): Promise<void>;
   isDestroyed(): boolean;
   isMinimized(): boolean;
   restore(): void;
-  show(): void;
-  focus(): void;
+  showInactive(): void;
   close(): void;
   once(event: 'ready-to-show', listener: () => void): unknown;
   on(event: 'closed', listener: () => void): unknown;
@@ -60,6 +70,8 @@ export interface ProjectorOptions {
   /** The registry whose windows may call the core. */
   readonly registry: { track(webContents: WebContentsLike): void };
   readonly preloadPath: string;
+  /** Gives the keyboard back to the main window (restoring a minimized window may activate it). */
+  readonly focusMain: () => void;
   readonly log?: (message: string) => void;
 }
 
@@ -93,9 +105,9 @@ export function buildProjectorWindowOptions(preloadPath: string, display: Displa
   };
 }
 
-/** Opens, focuses and closes the one projector window. */
+/** Opens, brings back and closes the one projector window. */
 export interface ProjectorWindows {
-  /** Opens the projector window, or focuses it when it is open already. */
+  /** Opens the projector window, or brings the open one back into view; never takes focus. */
   open(): ProjectorWindowLike;
   /** Closes it, if open (the main window closed: the app is ending). */
   close(): void;
@@ -111,16 +123,19 @@ export function createProjectorWindows(options: ProjectorOptions): ProjectorWind
     open() {
       const open = alive();
       if (open) {
+        // Asked for again (minimised, or hidden behind something): back into view, but the
+        // presenter keeps typing in the main window; clicking the projector is how to focus it.
         if (open.isMinimized()) open.restore();
-        open.show();
-        open.focus();
+        open.showInactive();
+        options.focusMain();
         return open;
       }
       const { display, external } = pickProjectorDisplay(options.screen, options.mainBounds());
       const win = options.createWindow(buildProjectorWindowOptions(options.preloadPath, display, external));
       current = win;
       options.registry.track(win.webContents);
-      win.once('ready-to-show', () => win.show());
+      pinToStage(win, options.log);
+      win.once('ready-to-show', () => win.showInactive());
       win.on('closed', () => {
         if (current === win) current = null;
       });
@@ -133,6 +148,24 @@ export function createProjectorWindows(options: ProjectorOptions): ProjectorWind
     },
     isOpen: () => alive() !== null,
   };
+}
+
+/**
+ * Keeps the window on PROJECTOR_URL. Hash changes are in-page navigations, which never emit
+ * `will-navigate`, only `did-navigate-in-page` afterwards: those are turned back by loading the
+ * stage again (a same-document navigation whose own event carries PROJECTOR_URL, so it stops
+ * there). Cross-document navigations are refused before they happen.
+ */
+function pinToStage(win: ProjectorWindowLike, log: ((message: string) => void) | undefined): void {
+  win.webContents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
+    if (!isMainFrame || url === PROJECTOR_URL || win.isDestroyed()) return;
+    log?.(`the projector window stays on the results stage (it was sent to ${url})`);
+    win.loadURL(PROJECTOR_URL).catch((error: unknown) => log?.(`the projector window could not go back to the results: ${error instanceof Error ? error.message : String(error)}`));
+  });
+  win.webContents.on('will-navigate', (event, legacyUrl) => {
+    const url = event.url ?? legacyUrl;
+    if (url !== PROJECTOR_URL) event.preventDefault();
+  });
 }
 
 /**

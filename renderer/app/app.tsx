@@ -14,7 +14,7 @@ import { throwIllegalValue } from '../../electron/contract';
 import { DeviceGate, type DeviceAccess } from '../features/pairing';
 import { ImportPage } from '../features/import';
 import { AttendancePage } from '../features/attendance';
-import { menuRouteOf, routesFor, secondaryRoutesFor, useRoute, type AppRoute } from './routes';
+import { menuRouteOf, routesFor, secondaryRoutesFor, useProjectorStage, useRoute, type AppRoute } from './routes';
 
 function Screen({ route }: { route: AppRoute }) {
   switch (route) {
@@ -59,20 +59,26 @@ function StaffApp({ access }: { access: DeviceAccess }) {
   const routes = routesFor(access.role);
   const allowed: readonly AppRoute[] = [...routes, ...secondaryRoutesFor(access.role)];
   const route = allowed.includes(asked) ? asked : (routes[0] ?? 'overview');
+  const stage = useProjectorStage() && route === 'results';
   const { t } = useTranslation();
+  const screen = (
+    <ErrorBoundary
+      key={route}
+      fallback={(reset) => (
+        <div className="notice notice-error" role="alert">
+          <span>{t('common.screenFailed')}</span>
+          <button type="button" onClick={reset}>{t('common.retry')}</button>
+        </div>
+      )}
+    >
+      <Screen route={route} />
+    </ErrorBoundary>
+  );
+  // The projector's stage is shown to the room: no frame, so no menu and no Alt+digit shortcuts.
+  if (stage) return <main id="main" className="projector-stage" tabIndex={-1}>{screen}</main>;
   return (
     <AppFrame route={menuRouteOf(route)} routes={routes} device={access.device}>
-      <ErrorBoundary
-        key={route}
-        fallback={(reset) => (
-          <div className="notice notice-error" role="alert">
-            <span>{t('common.screenFailed')}</span>
-            <button type="button" onClick={reset}>{t('common.retry')}</button>
-          </div>
-        )}
-      >
-        <Screen route={route} />
-      </ErrorBoundary>
+      {screen}
     </AppFrame>
   );
 }

@@ -60,6 +60,27 @@ export function parseRoute(hash: string): AppRoute {
   return ([...ROUTES, ...SECONDARY_ROUTES] as readonly string[]).includes(name) ? (name as AppRoute) : 'overview';
 }
 
+/**
+ * Whether the URL is the results stage alone (`#/results/projector`), what the desktop app's
+ * projector window shows on the public screen: it is drawn without the staff frame, so no menu
+ * and no Alt+digit can turn the projector into an admin screen.
+ */
+export function isProjectorStage(hash: string): boolean {
+  const [name, sub] = hash.replace(/^#\/?/u, '').split(/[/?]/u);
+  return name === 'results' && sub === 'projector';
+}
+
+/** Whether the projector stage is showing, following hash changes. */
+export function useProjectorStage(): boolean {
+  const [stage, setStage] = useState(() => isProjectorStage(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setStage(isProjectorStage(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return stage;
+}
+
 /** Navigates by changing the hash, so Back works and a reload stays on the same screen. */
 export function navigate(route: AppRoute): void {
   window.location.hash = `#/${route}`;

@@ -272,6 +272,13 @@ test('30 ballots with 3 invalid: the projector shows the sorting, the presenter 
   await page.goto(new URL('#/results/projector', adminUrl).toString());
   await expect(page.getByTestId('results-stage')).toBeVisible();
   await expect(page.getByTestId('presenter-controls')).toHaveCount(0);
+  // No staff frame there: no menu, and the presenter's Alt+2 (if the window ever had the
+  // keyboard) cannot turn the public screen into the check-in desk.
+  await expect(page.getByTestId('nav-checkin')).toHaveCount(0);
+  await page.keyboard.press('Alt+2');
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByTestId('results-stage')).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/results/projector');
   await page.waitForTimeout(1600);
   await screenshot(page, 'count-projector-window');
   expect((projector as Page & { errors?: string[] }).errors).toEqual([]);

@@ -93,7 +93,11 @@ test("the duplicate's check-ins, scans and ballots move to the kept record, and 
   const issue = db.prepare(`INSERT INTO ballot_issue (round_id, participant_id, station, issued_at, status) VALUES (?, ?, 'id', ?, 'cast')`);
   const dropRound1 = Number(issue.run(1, dropId, TEST_NOW).lastInsertRowid);
   issue.run(2, keepId, TEST_NOW);
-  const dropRound2 = Number(issue.run(2, dropId, TEST_NOW).lastInsertRowid);
+  // A ballot cancelled in round 2 (spoiled) is no second live ballot: it moves with the rest.
+  const dropRound2 = Number(
+    db.prepare(`INSERT INTO ballot_issue (round_id, participant_id, station, issued_at, status, cancel_reason, cancelled_at) VALUES (2, ?, 'id', ?, 'cancelled', 'spoiled', ?)`)
+      .run(dropId, TEST_NOW, TEST_NOW).lastInsertRowid,
+  );
   db.pragma('foreign_keys = ON');
   const snapshot = () => ({
     attendance: db.prepare('SELECT * FROM attendance ORDER BY id').all(),
@@ -110,10 +114,11 @@ test("the duplicate's check-ins, scans and ballots move to the kept record, and 
     { id: dropVisit, p: keepId, reason: null },
   ]);
   expect(db.prepare('SELECT participant_id FROM checkin_scan').pluck().all()).toEqual([keepId]);
-  // Round 1's ballot moves (no second ballot for the kept record there); round 2 had one each and stays as it was.
+  // Every ballot issue of the duplicate moves: none is left on its removed id for a reused id to inherit.
   const issues = db.prepare('SELECT id, participant_id AS p FROM ballot_issue ORDER BY id').all() as Array<{ id: number; p: number }>;
   expect(issues.find((i) => i.id === dropRound1)?.p).toBe(keepId);
-  expect(issues.find((i) => i.id === dropRound2)?.p).toBe(dropId);
+  expect(issues.find((i) => i.id === dropRound2)?.p).toBe(keepId);
+  expect(issues.filter((i) => i.p === dropId)).toEqual([]);
 
   expect(undoChange(db, lastChange(db, 'admin')?.id ?? 0, 'admin', '2026-12-01T09:30:00.000Z').ok).toBe(true);
   expect(snapshot()).toEqual(before);

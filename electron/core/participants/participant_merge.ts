@@ -6,7 +6,8 @@
  * registered if either was. The duplicate is then removed, with its import links moved to the
  * kept record (so a re-import of its source matches the person instead of recreating the
  * duplicate), and if it headed the kept record's delegation, the kept record heads it now.
- * Check-ins, scans and ballot issues move too (participant_merge_records.ts).
+ * Check-ins, scans and ballot issues move too (participant_merge_records.ts); two records that
+ * both hold a live ballot in one round are not merged.
  * The journal keeps both rows and the links, so undo puts everything back exactly. A person's
  * import link is their row's `import_batch_id` (the batch names the source, see 0009); the
  * journal keeps it as before ({source, batchId}), so older entries undo the same way.
@@ -15,7 +16,7 @@ import { z } from 'zod';
 import { err, LanguageCodeSchema, ok, type Participant, type Result } from '../../contract';
 import type { Db } from '../db/connection';
 import { refreshSearchIndex } from './participant_search';
-import { moveMergedRecords, MovedRecordsSchema, restoreMergedRecords } from './participant_merge_records';
+import { doubleBallotProblem, moveMergedRecords, MovedRecordsSchema, restoreMergedRecords } from './participant_merge_records';
 import { getParticipant, ParticipantRowImageSchema, readRowImage, type ParticipantRowImage } from './participant_rows';
 import { nextTimestamp, type WriteContext, type WriteOutcome } from './participant_writes';
 
@@ -71,6 +72,9 @@ export function mergeParticipants(
     if (keep.updated_at !== input.keepUpdatedAt || drop.updated_at !== input.dropUpdatedAt) {
       return err('conflict', 'One of these records was changed on another screen just now. Look at them again, then merge.');
     }
+    // Before anything is written: two live ballots in one round cannot become one person's.
+    const doubleBallot = doubleBallotProblem(db, keep, drop);
+    if (doubleBallot) return err('conflict', doubleBallot);
     const links = db
       .prepare(
         `SELECT coalesce(b.source, '') AS source, p.import_batch_id AS batchId

@@ -94,3 +94,21 @@ test('delegations and categories: heads must be members, in-use categories stay'
   await call(admin, 'categories.save', { code: 'volunteer', name: 'Volunteer', colour: '#00aa00', sortOrder: 90 });
   expect((await call<Array<{ code: string }>>(admin, 'categories.delete', { code: 'volunteer' })).map((c) => c.code)).not.toContain('volunteer');
 });
+
+test('a merge and its undo tell desks and the identity station; a refused merge tells no one', async () => {
+  const { core, call } = start();
+  const topics: string[] = [];
+  core.bus.subscribe((m) => {
+    if (m.topic === 'checkin.changed' || m.topic === 'voting.changed') topics.push(`${m.topic} ${JSON.stringify(m.payload)}`);
+  });
+  const [a, b] = (await call<{ items: Participant[] }>(admin, 'participants.list', { query: '' })).items;
+  if (!a || !b) throw new Error('demo people missing');
+  const stale = await core.dispatch(admin, 'participants.merge', { keepId: a.id, keepUpdatedAt: 'yesterday', dropId: b.id, dropUpdatedAt: b.updatedAt });
+  expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  expect(topics).toEqual([]);
+  const merged = await call<{ change: { id: number } }>(admin, 'participants.merge', { keepId: a.id, keepUpdatedAt: a.updatedAt, dropId: b.id, dropUpdatedAt: b.updatedAt });
+  const told = ['checkin.changed {"sessionId":null,"participantId":null}', 'voting.changed {"roundId":null}'];
+  expect(topics).toEqual(told);
+  await call(admin, 'participants.undo', { changeId: merged.change.id });
+  expect(topics).toEqual([...told, ...told]);
+});

@@ -69,9 +69,15 @@ export function participantHandlers({ session }: HandlerContext): FeatureHandler
     if (result.ok) session.bus.publish('data.changed', { scope: 'participants' });
     return result;
   };
-  /** A merge (or its undo) moves check-ins between records: desks and dashboards recount. */
-  const attendanceMoved = <T extends Result<unknown, string>>(result: T): T => {
-    if (result.ok) session.bus.publish('checkin.changed', { sessionId: null, participantId: null });
+  /**
+   * A merge (or its undo) moves check-ins and ballot issues between records: desks and
+   * dashboards recount, and the identity station re-reads who holds a ballot.
+   */
+  const recordsMoved = <T extends Result<unknown, string>>(result: T): T => {
+    if (result.ok) {
+      session.bus.publish('checkin.changed', { sessionId: null, participantId: null });
+      session.bus.publish('voting.changed', { roundId: null });
+    }
     return result;
   };
   return {
@@ -88,9 +94,9 @@ export function participantHandlers({ session }: HandlerContext): FeatureHandler
       write((db) => updateParticipant(db, input.id, input.expectedUpdatedAt, input.fields, { actor: actorOf(caller), now: now() })),
     'participants.setStatus': (input, caller) =>
       write((db) => setParticipantStatus(db, input.id, input.expectedUpdatedAt, input.status, { actor: actorOf(caller), now: now() })),
-    'participants.merge': (input, caller) => attendanceMoved(write((db) => mergeParticipants(db, input, { actor: actorOf(caller), now: now() }))),
+    'participants.merge': (input, caller) => recordsMoved(write((db) => mergeParticipants(db, input, { actor: actorOf(caller), now: now() }))),
     'participants.lastChange': (_input, caller) => withEvent(session, (db) => lastChange(db, actorOf(caller))),
-    'participants.undo': (input, caller) => attendanceMoved(write((db) => undoChange(db, input.changeId, actorOf(caller), now()))),
+    'participants.undo': (input, caller) => recordsMoved(write((db) => undoChange(db, input.changeId, actorOf(caller), now()))),
     'participants.export': async (input) => {
       const ws = session.current;
       if (!ws) return noEvent();
