@@ -1,30 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { BackupInfo, BackupStatus } from '../../contract';
 import type { Caller } from '../api/caller';
-import { startHostCore, type HostCore } from '../api/host_core';
+import { ADMIN_CALLER, callValue, useTestHosts } from '../api/host_test_helpers';
 import { makeTempDir } from '../testing/temp_dir_test_helpers';
 import { dumpTables } from './backup_test_helpers';
 
-const cores: HostCore[] = [];
-afterEach(() => cores.splice(0).forEach((c) => c.close()));
-const admin: Caller = { role: 'admin', transport: 'test' };
+const admin = ADMIN_CALLER;
+const { start, forget } = useTestHosts();
 const desk: Caller = { role: 'desk', transport: 'test', deviceId: 'desk-1' };
-
-function start(): HostCore {
-  const tmp = makeTempDir();
-  const started = startHostCore({ homeDir: path.join(tmp, 'home'), dataDir: path.join(tmp, 'event'), build: { version: 't' }, backups: { intervalMs: 3_600_000 }, log: { error: () => undefined } });
-  if (!started.ok) throw new Error(started.error.message);
-  cores.push(started.value);
-  return started.value;
-}
-
-async function call<T>(core: HostCore, method: string, input: unknown, caller = admin): Promise<T> {
-  const r = await core.dispatch(caller, method, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-  return r.value as T;
-}
+const call = callValue;
 
 test('admin backs up, previews and restores through the API; the state before the restore stays restorable', async () => {
   const core = start();
@@ -70,6 +56,6 @@ test('erasing a person needs their name typed exactly, then takes them out every
   expect(await call<{ total: number }>(core, 'participants.list', { query: person.name.split(' ')[0] ?? '' })).not.toMatchObject({ items: [{ id: 7 }] });
   const backupsDir = ws.layout.backups;
   core.close();
-  cores.length = 0;
+  forget(core);
   expect(fs.readdirSync(backupsDir).filter((f) => f.endsWith('-close.sqlite'))).toHaveLength(1);
 });

@@ -1,31 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { ExternalBackup } from '../../contract';
 import type { Caller } from '../api/caller';
-import { startHostCore, type HostCore } from '../api/host_core';
+import type { HostCore } from '../api/host_core';
+import { ADMIN_CALLER, callValue, useTestHosts } from '../api/host_test_helpers';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { makeTempDir } from '../testing/temp_dir_test_helpers';
 import { dumpFile, dumpTables } from './backup_test_helpers';
 
-const cores: HostCore[] = [];
-afterEach(() => cores.splice(0).forEach((c) => c.close()));
-const admin: Caller = { role: 'admin', transport: 'test' };
-
-function start(): HostCore {
-  const tmp = makeTempDir();
-  const started = startHostCore({ homeDir: path.join(tmp, 'home'), dataDir: path.join(tmp, 'event'), build: { version: 't' }, backups: { intervalMs: 3_600_000 }, log: { error: () => undefined } });
-  if (!started.ok) throw new Error(started.error.message);
-  cores.push(started.value);
-  return started.value;
-}
-
-async function call<T>(core: HostCore, method: string, input: unknown, caller = admin): Promise<T> {
-  const r = await core.dispatch(caller, method, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-  return r.value as T;
-}
+const admin = ADMIN_CALLER;
+const { start } = useTestHosts();
+const call = callValue;
 
 /** A backup of the open event written where a USB stick would be, as "Back up to a file" does. */
 async function toUsb(core: HostCore, name = 'forum-backup.sqlite'): Promise<string> {
