@@ -20,6 +20,8 @@ const nodeEntries = [
   { entry: 'electron/core/host/host_main.ts', out: 'out/host/index.cjs' },
   { entry: 'electron/core/cli/cli_main.ts', out: 'out/cli/index.cjs' },
   { entry: 'tests/bench/bench_main.ts', out: 'out/bench/index.cjs' },
+  // The import's writer thread, found next to the CLI and benchmark bundles (writer_thread_file.ts).
+  { entry: 'electron/core/import/write_worker.ts', out: 'out/workers/import_write.cjs' },
 ];
 
 const started = Date.now();

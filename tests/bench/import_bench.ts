@@ -17,6 +17,7 @@ import readXlsxFile from 'read-excel-file/node';
 import { DEMO_EVENT_INPUT } from '../../electron/core/demo/seed_demo_event';
 import type { Db } from '../../electron/core/db/connection';
 import { importFile } from '../../electron/core/import/import_file';
+import { builtWriterThread } from '../../electron/core/import/writer_thread_file';
 import { createEventFolder } from '../../electron/core/workspace/event_workspace';
 import { generatePeople } from './participant_generator';
 import { report } from './stats';
@@ -128,7 +129,7 @@ async function measure(tmp: string, file: string, kind: 'csv' | 'xlsx', runs: nu
     const event = freshEvent(tmp);
     collectGarbage();
     const t0 = performance.now();
-    const outcome = await importFile(event.db, fs.readFileSync(file), path.basename(file));
+    const outcome = await importFile(event.db, fs.readFileSync(file), path.basename(file), { writerThread: builtWriterThread(__dirname) });
     const elapsed = performance.now() - t0;
     event.close();
     if (!outcome.ok) throw new Error(outcome.message);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ImportEncodingSchema, type ImportEncoding, type ImportProblem, type ImportReport } from '../../contract';
 import { formatBytes } from '../import/upload_store';
 import { importFile } from '../import/import_file';
+import { builtWriterThread } from '../import/writer_thread_file';
 import { IMPORT_MAX_BYTES } from '../../contract';
 import type { EventHome } from '../home/event_home';
 import { openEventFolder } from '../workspace/event_workspace';
@@ -110,6 +111,7 @@ export async function runImportCommand(input: ImportCommandInput, io: ImportComm
       source: input.source,
       dryRun: input.dryRun,
       skipRowsWithErrors: !input.strict,
+      writerThread: builtWriterThread(__dirname),
     });
     if (!outcome.ok) {
       const problems = outcome.analysis?.problems ?? [];

@@ -7,10 +7,10 @@
 import { err, ok, type ImportAnalysis, type ImportProblem, type ImportReport, type Result } from '../../contract';
 import type { Db } from '../db/connection';
 import type { ImportCandidate } from './build_rows';
-import { writeImport } from './import_writer';
-import { findLikelyDuplicates } from './likely_duplicates';
+import { countWrites, writeImport, type ImportWriter, type WriteResult } from './import_writer';
+import { draftLikelyDuplicates, findLikelyDuplicates, withIds } from './likely_duplicates';
 import { lookupCategory } from './category_lookup';
-import { findMissing, loadExisting, planRows, type PlannedRow } from './match_existing';
+import { findMissing, loadExisting, missingFrom, planRows, type ExistingPerson, type LinkedPerson, type PlannedRow } from './match_existing';
 import type { PreparedImport } from './prepare_import';
 import { describeProblem } from './problem_text';
 import type { RawProblem } from './read_table';
@@ -28,13 +28,6 @@ function allProblems(prepared: PreparedImport, planned: readonly PlannedRow[]): 
     for (const x of p.problems) out.push(describe(x));
   }
   return out;
-}
-
-/** How many planned rows have each outcome, in one pass. */
-function countOutcomes(planned: readonly PlannedRow[]): Record<PlannedRow['outcome'], number> {
-  const counts = { add: 0, update: 0, unchanged: 0, skip: 0 };
-  for (const p of planned) counts[p.outcome]++;
-  return counts;
 }
 
 function previewValues(c: ImportCandidate | null): Record<string, string> {
@@ -90,7 +83,7 @@ export function analyseImport(
   const suggestedSource = options.source ?? prepared.preset ?? sourceFromFileName(prepared.fileName);
   const missing = planned.length ? findMissing(db, suggestedSource, planned) : [];
   const problems = allProblems(prepared, planned);
-  const counts = countOutcomes(planned);
+  const counts = countWrites(planned);
   const categoryCounts = new Map<string, number>();
   const categoryColumn = prepared.mapping.columns.find((c) => c.target === 'category')?.index;
   if (categoryColumn !== undefined) {
@@ -155,42 +148,43 @@ export interface CommitOptions {
   readonly written?: (ids: readonly number[]) => void;
 }
 
-/** Imports the prepared rows all-or-nothing, or says why nothing was imported. */
-export function commitImport(db: Db, prepared: PreparedImport, options: CommitOptions): Result<ImportReport, 'not_importable'> {
+/** Why nothing may be imported from these rows, as the sentence to show; null when they may be. */
+function refusal(prepared: PreparedImport, planned: readonly PlannedRow[], skipRowsWithErrors: boolean): string | null {
   if (prepared.blocking.length) {
-    const first = describeProblem(prepared.blocking[0]!, prepared.fileName, prepared.headers);
-    return err('not_importable', `Nothing was imported. ${first.message}`);
+    return `Nothing was imported. ${describeProblem(prepared.blocking[0]!, prepared.fileName, prepared.headers).message}`;
   }
-  const existing = loadExisting(db);
-  const planned = planRows(prepared.rows, existing);
-  const errorRows = planned.filter((p) => p.built.hasError || p.problems.length);
-  if (errorRows.length && !options.skipRowsWithErrors) {
+  const errorRows = planned.filter(blocksImport);
+  if (errorRows.length && !skipRowsWithErrors) {
     const first = [...errorRows[0]!.built.problems, ...errorRows[0]!.problems].find((p) => p.severity === 'error')!;
     const sentence = describeProblem(first, prepared.fileName, prepared.headers).message;
-    return err(
-      'not_importable',
-      `Nothing was imported: ${errorRows.length} of ${planned.length} rows have errors. The first: ${sentence} Fix the file and import it again, or choose to skip the rows with errors.`,
-    );
+    return `Nothing was imported: ${errorRows.length} of ${planned.length} rows have errors. The first: ${sentence} Fix the file and import it again, or choose to skip the rows with errors.`;
   }
   if (!planned.some((p) => p.outcome !== 'skip')) {
-    return err('not_importable', `Nothing was imported: none of the ${planned.length} rows of ${prepared.fileName} can be imported. Fix the problems listed for each row and import the file again.`);
+    return `Nothing was imported: none of the ${planned.length} rows of ${prepared.fileName} can be imported. Fix the problems listed for each row and import the file again.`;
   }
-  const missing = findMissing(db, options.source, planned);
-  options.beforeWrite?.();
-  const written = writeImport(db, planned, {
-    source: options.source,
-    fileName: prepared.fileName,
-    now: options.now,
-    dryRun: options.dryRun,
-    categories: prepared.categories,
-  });
-  if (!options.dryRun) {
-    const updated = planned.filter((p) => p.outcome === 'update').map((p) => p.existing!.id);
-    options.written?.([...written.addedIds, ...updated]);
-  }
+  return null;
+}
+
+/** Whether a planned row stops an import that does not skip rows with errors. */
+export function blocksImport(p: PlannedRow): boolean {
+  return p.built.hasError || p.problems.length > 0;
+}
+
+/**
+ * The report, made in two steps: everything but the new ids is worked out before the write
+ * is awaited (a big file import's writer thread is still writing meanwhile), then completed.
+ */
+function reportBeforeWrite(
+  prepared: PreparedImport,
+  planned: readonly PlannedRow[],
+  existing: readonly ExistingPerson[],
+  missing: readonly LinkedPerson[],
+  options: CommitOptions,
+): (written: WriteResult) => ImportReport {
   const problems = allProblems(prepared, planned);
-  const counts = countOutcomes(planned);
-  return ok({
+  const counts = countWrites(planned);
+  const duplicates = draftLikelyDuplicates(planned, existing);
+  return (written) => ({
     fileName: prepared.fileName,
     source: options.source,
     dryRun: options.dryRun,
@@ -205,8 +199,60 @@ export function commitImport(db: Db, prepared: PreparedImport, options: CommitOp
     missingTotal: missing.length,
     problems: problems.slice(0, MAX_PROBLEMS),
     problemTotal: problems.length,
-    likelyDuplicates: findLikelyDuplicates(planned, existing, (row) => (options.dryRun ? null : written.idOfRow(row))),
+    likelyDuplicates: withIds(duplicates, (row) => (options.dryRun ? null : written.idOfRow(row))),
   });
+}
+
+/** Imports the prepared rows all-or-nothing, or says why nothing was imported. */
+export function commitImport(db: Db, prepared: PreparedImport, options: CommitOptions): Result<ImportReport, 'not_importable'> {
+  if (prepared.blocking.length) return err('not_importable', refusal(prepared, [], options.skipRowsWithErrors)!);
+  const existing = loadExisting(db);
+  const planned = planRows(prepared.rows, existing);
+  const refused = refusal(prepared, planned, options.skipRowsWithErrors);
+  if (refused) return err('not_importable', refused);
+  const missing = findMissing(db, options.source, planned);
+  options.beforeWrite?.();
+  const written = writeImport(db, planned, { source: options.source, fileName: prepared.fileName, now: options.now, dryRun: options.dryRun, categories: prepared.categories });
+  if (!options.dryRun) {
+    const updated = planned.filter((p) => p.outcome === 'update').map((p) => p.existing!.id);
+    options.written?.([...written.addedIds, ...updated]);
+  }
+  return ok(reportBeforeWrite(prepared, planned, existing, missing, options)(written));
+}
+
+/**
+ * Ends an import whose rows were planned, and handed to `writer`, while they were read (see
+ * import_file): refuses it (rolling back what was written), or commits it and reports.
+ * `linked` is the source's people as they were before the first row was written.
+ */
+export async function finishStreamedImport(
+  prepared: PreparedImport,
+  planned: readonly PlannedRow[],
+  existing: readonly ExistingPerson[],
+  writer: ImportWriter,
+  options: CommitOptions & { readonly linked: readonly LinkedPerson[] },
+): Promise<Result<ImportReport, 'not_importable'>> {
+  const refused = refusal(prepared, planned, options.skipRowsWithErrors);
+  if (refused) {
+    await writer.close();
+    return err('not_importable', refused);
+  }
+  const missing = missingFrom(options.linked, planned);
+  // Told to commit first, the writer finishes while the report is being put together.
+  const done = writer.finish(!options.dryRun, countWrites(planned));
+  done.catch(() => undefined);
+  const report = reportBeforeWrite(prepared, planned, existing, missing, options);
+  let written: WriteResult;
+  try {
+    written = await done;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return err(
+      'not_importable',
+      `Nothing was imported: the event's database could not be written (${reason}). Check that the disk has free space and that no other program has the event open, then import ${prepared.fileName} again.`,
+    );
+  }
+  return ok(report(written));
 }
 
 /** Marks the given people cancelled (never deletes them); returns how many changed. */

@@ -57,6 +57,13 @@ class Grouper {
   }
 }
 
+/** A likely duplicate before the new rows have ids: each member is a file row or someone already here. */
+export interface DuplicateDraft {
+  readonly reason: LikelyDuplicate['reason'];
+  readonly members: ReadonlyArray<{ readonly row: number | null; readonly id: number | null }>;
+  readonly names: string[];
+}
+
 /**
  * Finds likely duplicates among the rows to add and everyone else. `idOfRow` gives the new
  * participant id of an added row once written (null in an analysis or a dry run).
@@ -66,6 +73,21 @@ export function findLikelyDuplicates(
   existing: readonly ExistingPerson[],
   idOfRow: (row: number) => number | null = () => null,
 ): LikelyDuplicate[] {
+  return withIds(draftLikelyDuplicates(planned, existing), idOfRow);
+}
+
+/** The drafts with the new rows' ids, once they are written. */
+export function withIds(drafts: readonly DuplicateDraft[], idOfRow: (row: number) => number | null): LikelyDuplicate[] {
+  return drafts.map((d) => ({
+    reason: d.reason,
+    participantIds: d.members.map((m) => (m.row === null ? m.id : idOfRow(m.row))).filter((id): id is number => id !== null),
+    rows: d.members.map((m) => m.row).filter((r): r is number => r !== null),
+    names: d.names,
+  }));
+}
+
+/** The likely duplicates, found before (or while) the rows are written. */
+export function draftLikelyDuplicates(planned: readonly PlannedRow[], existing: readonly ExistingPerson[]): DuplicateDraft[] {
   const added: PlannedRow[] = [];
   const addedEmail: string[] = [];
   for (const p of planned) {
@@ -125,19 +147,14 @@ export function findLikelyDuplicates(
     }
     const { built } = added[who]!;
     const c = built.candidate!;
-    return { row: built.row, id: idOfRow(built.row), name: c.displayName, country: c.country, email: c.email };
+    return { row: built.row, id: null, name: c.displayName, country: c.country, email: c.email };
   };
-  const out: LikelyDuplicate[] = [];
+  const out: DuplicateDraft[] = [];
   const report = (reason: LikelyDuplicate['reason'], group: Person[]) => {
     if (!group.some((g) => g.row !== null)) return;
     // A very common name can group hundreds of people; the first few show the point.
     const shown = group.slice(0, MAX_GROUP);
-    out.push({
-      reason,
-      participantIds: shown.map((g) => g.id).filter((id): id is number => id !== null),
-      rows: shown.map((g) => g.row).filter((r): r is number => r !== null),
-      names: shown.map((g) => g.name),
-    });
+    out.push({ reason, members: shown.map((g) => ({ row: g.row, id: g.id })), names: shown.map((g) => g.name) });
   };
   for (const group of emails.groups) {
     if (out.length >= MAX_REPORTED) break;

@@ -88,6 +88,14 @@ function push(map: Map<string, ExistingPerson[]>, key: string, p: ExistingPerson
 
 /** Decides add / update / unchanged / skip for every row; rows with errors are skipped. */
 export function planRows(rows: readonly BuiltRow[], existing: readonly ExistingPerson[]): PlannedRow[] {
+  return createPlanner(existing)(rows);
+}
+
+/**
+ * The same decisions a chunk of rows at a time, in file order: a later row claiming a person
+ * an earlier chunk already claimed is reported on the later row, as in one pass.
+ */
+export function createPlanner(existing: readonly ExistingPerson[]): (rows: readonly BuiltRow[]) => PlannedRow[] {
   const index: Index = { byExternal: new Map(), byEmail: new Map(), byNameOrg: null };
   for (const p of existing) {
     if (p.externalId) index.byExternal.set(p.externalId, p);
@@ -102,7 +110,7 @@ export function planRows(rows: readonly BuiltRow[], existing: readonly ExistingP
   };
   // A new event: every readable row is someone new, no lookups needed.
   if (existing.length === 0) {
-    return rows.map((built) => ({ built, outcome: built.candidate && !built.hasError ? 'add' : 'skip', existing: null, changes: NO_CHANGES, problems: NO_PROBLEMS }));
+    return (rows) => rows.map((built) => ({ built, outcome: built.candidate && !built.hasError ? 'add' : 'skip', existing: null, changes: NO_CHANGES, problems: NO_PROBLEMS }));
   }
   const orgKey = new Map<string, string>();
   const foldOrg = (org: string) => {
@@ -110,7 +118,7 @@ export function planRows(rows: readonly BuiltRow[], existing: readonly ExistingP
     if (hit === undefined) orgKey.set(org, (hit = foldText(org)));
     return hit;
   };
-  return rows.map((built): PlannedRow => {
+  return (rows) => rows.map((built): PlannedRow => {
     const c = built.candidate;
     if (!c || built.hasError) return { built, outcome: 'skip', existing: null, changes: NO_CHANGES, problems: NO_PROBLEMS };
     const compatible = (p: ExistingPerson) => !p.externalId || !c.externalId || p.externalId === c.externalId;
@@ -135,17 +143,34 @@ export function planRows(rows: readonly BuiltRow[], existing: readonly ExistingP
   });
 }
 
+/** A person an import may report as missing from the file. */
+export interface LinkedPerson {
+  readonly id: number;
+  readonly externalId: string | null;
+  readonly displayName: string;
+  readonly organisation: string;
+}
+
 /** Registered people last imported from this source who are not in the file any more. */
-export function findMissing(db: Db, source: string, planned: readonly PlannedRow[]): Array<{ id: number; externalId: string | null; displayName: string; organisation: string }> {
-  const present = new Set(planned.map((p) => p.existing?.id).filter((id): id is number => id !== undefined));
+export function findMissing(db: Db, source: string, planned: readonly PlannedRow[]): LinkedPerson[] {
+  return missingFrom(linkedToSource(db, source), planned);
+}
+
+/** Registered people last imported from this source (read before an import writes anything). */
+export function linkedToSource(db: Db, source: string): LinkedPerson[] {
   // The source's batches are few; one scan of the participants finds who was last in one.
-  const linked = db
+  return db
     .prepare(
       `SELECT p.id, p.external_id AS externalId, p.display_name AS displayName, p.organisation
        FROM participant p
        WHERE p.import_batch_id IN (SELECT id FROM import_batch WHERE source = ?) AND p.status = 'registered'
        ORDER BY p.display_name`,
     )
-    .all(source) as Array<{ id: number; externalId: string | null; displayName: string; organisation: string }>;
+    .all(source) as LinkedPerson[];
+}
+
+/** Those of `linked` no planned row matched. */
+export function missingFrom(linked: readonly LinkedPerson[], planned: readonly PlannedRow[]): LinkedPerson[] {
+  const present = new Set(planned.map((p) => p.existing?.id).filter((id): id is number => id !== undefined));
   return linked.filter((p) => !present.has(p.id));
 }

@@ -84,12 +84,17 @@ function mappingProblems(mapping: ImportMapping, width: number): RawProblem[] {
   return problems;
 }
 
-/** Reads every data row under the mapping; `tick` lets a caller show progress and cancel. */
+/**
+ * Reads every data row under the mapping; `tick` lets a caller show progress and cancel.
+ * `onRows` receives each chunk of checked rows as soon as it is final (only when the file
+ * has no blocking problem).
+ */
 export async function prepareImport(
   table: SourceTable,
   fileName: string,
   options: { headerRow?: number; mapping?: ImportMapping; preset?: ImportPreset | null; categories: readonly Category[] },
   tick: ImportTick = () => undefined,
+  onRows?: (rows: readonly BuiltRow[]) => void,
 ): Promise<PreparedImport> {
   const empty = { fileName, table, headers: [], columns: [], preset: null, categories: options.categories, rows: [] };
   const noMapping: ImportMapping = { columns: [], categoryValues: {}, delegationFromCountry: false, nameOrder: 'auto' };
@@ -143,14 +148,21 @@ export async function prepareImport(
   }
   const blocking = mappingProblems(mapping, width);
   const build = createRowBuilder({ width, mapping, headers, categories: options.categories });
+  const check = createRowChecks(mapping, dataIndexes.length);
   const rows: BuiltRow[] = [];
-  for (let n = 0; n < dataIndexes.length; n++) {
-    if (n % TICK_EVERY === 0) await tick('checking', n, dataIndexes.length);
-    const i = dataIndexes[n]!;
-    rows.push(build(table.rows[i]!, i + 1));
+  // Row by row, a chunk at a time: a row's checks look only at the rows before it, so each
+  // chunk is final when handed on (the file import writes it while the next one is read).
+  for (let from = 0; from < dataIndexes.length; from += TICK_EVERY) {
+    await tick('checking', from, dataIndexes.length);
+    const to = Math.min(from + TICK_EVERY, dataIndexes.length);
+    for (let n = from; n < to; n++) {
+      const i = dataIndexes[n]!;
+      const row = build(table.rows[i]!, i + 1);
+      check(row);
+      rows.push(row);
+    }
+    if (onRows && blocking.length === 0) onRows(rows.slice(from, to));
   }
-  flagDuplicateIds(rows, mapping);
-  flagSecondHeads(rows, mapping);
   await tick('checking', dataIndexes.length, dataIndexes.length);
   return { ...base, rows, blocking };
 }
@@ -159,43 +171,35 @@ function firstColumn(mapping: ImportMapping, target: ImportTarget): number | nul
   return mapping.columns.find((c) => c.target === target)?.index ?? null;
 }
 
-/** A second row with an id already used in the file is an error: which one is right is unknowable. */
-function flagDuplicateIds(rows: BuiltRow[], mapping: ImportMapping): void {
-  const seen = new StringIndex(rows.length);
-  const repeated: BuiltRow[] = [];
-  for (const r of rows) {
-    const id = r.candidate?.externalId;
-    if (id && seen.addOrFind(id) >= 0) repeated.push(r);
-  }
-  if (repeated.length === 0) return;
-  // Rare: look up where each repeated id first appeared.
-  const ids = new Set(repeated.map((r) => r.candidate!.externalId!));
-  const firstRowOf = new Map<string, number>();
-  for (const r of rows) {
-    const id = r.candidate?.externalId;
-    if (id && ids.has(id) && !firstRowOf.has(id)) firstRowOf.set(id, r.row);
-  }
-  const column = firstColumn(mapping, 'externalId');
-  for (const r of repeated) {
-    const id = r.candidate!.externalId!;
-    addProblem(r, { code: 'duplicate_id', severity: 'error', row: r.row, columnIndex: column, value: id, otherRow: firstRowOf.get(id)! });
-    r.hasError = true;
-  }
-}
-
-/** One head per delegation: later rows marked head are reported and not made head. */
-function flagSecondHeads(rows: BuiltRow[], mapping: ImportMapping): void {
+/**
+ * The checks between rows, made as each row arrives. A second row with an id already used in
+ * the file is an error: which one is right is unknowable. One head per delegation: later rows
+ * marked head are reported and not made head.
+ */
+function createRowChecks(mapping: ImportMapping, expected: number): (row: BuiltRow) => void {
+  const ids = new StringIndex(expected);
+  const firstRowOfId: number[] = [];
+  const idColumn = firstColumn(mapping, 'externalId');
   const headOf = new Map<string, number>();
-  const column = firstColumn(mapping, 'headOfDelegation');
-  for (const r of rows) {
+  const headColumn = firstColumn(mapping, 'headOfDelegation');
+  return (r) => {
     const c = r.candidate;
-    if (!c?.isHead || !c.delegation || r.hasError) continue;
+    if (!c) return;
+    if (c.externalId) {
+      const earlier = ids.addOrFind(c.externalId);
+      if (earlier < 0) firstRowOfId.push(r.row);
+      else {
+        addProblem(r, { code: 'duplicate_id', severity: 'error', row: r.row, columnIndex: idColumn, value: c.externalId, otherRow: firstRowOfId[earlier]! });
+        r.hasError = true;
+      }
+    }
+    if (!c.isHead || !c.delegation || r.hasError) return;
     const key = foldText(c.delegation);
     const first = headOf.get(key);
     if (first === undefined) headOf.set(key, r.row);
     else {
       c.isHead = false;
-      addProblem(r, { code: 'second_head', severity: 'warning', row: r.row, columnIndex: column, value: c.delegation, otherRow: first });
+      addProblem(r, { code: 'second_head', severity: 'warning', row: r.row, columnIndex: headColumn, value: c.delegation, otherRow: first });
     }
-  }
+  };
 }
