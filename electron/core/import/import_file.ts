@@ -11,7 +11,7 @@ import { importCategories } from './import_service';
 import { startImportWriter } from './import_writer';
 import { createPlanner, linkedToSource, loadExisting, type PlannedRow } from './match_existing';
 import { prepareImport, type ImportTick } from './prepare_import';
-import { readTable } from './read_table';
+import { openTable } from './read_table';
 
 export interface FileImportOptions extends ImportReadOptions {
   /** A saved mapping's name; without it (and without `mapping`) the suggested mapping is used. */
@@ -36,8 +36,9 @@ export type FileImportOutcome =
   | { readonly ok: false; readonly analysis: ImportAnalysis | null; readonly message: string };
 
 /**
- * Reads, checks and imports a file; `ok: false` means nothing was written. Rows are planned
- * and handed to the writer a chunk at a time as they are checked; the write commits only
+ * Reads, checks and imports a file; `ok: false` means nothing was written. A text file is
+ * parsed a slice at a time, and rows are planned and handed to the writer a chunk at a time
+ * as they are checked, so a big file's writing starts at once; the write commits only
  * once the whole file has been read and nothing stops the import. The ticks must not wait
  * for other work (they do not in the command line and the benchmark): another write on this
  * connection would wait for the writer thread's transaction, which waits for the next rows.
@@ -62,7 +63,7 @@ export async function importFile(db: Db, bytes: Uint8Array, fileName: string, op
   // Started before the file is read, so the thread opens its connection meanwhile.
   const writer = startImportWriter(db, { source, fileName, now: commit.now, categories }, thread);
   try {
-    const table = await readTable(bytes, fileName, options);
+    const table = await openTable(bytes, fileName, options);
     const plan = createPlanner(existing);
     const planned: PlannedRow[] = [];
     let writing = true;

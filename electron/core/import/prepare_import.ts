@@ -34,6 +34,10 @@ export interface PreparedImport {
 }
 
 const SAMPLE_ROWS = 20;
+// The mapping is suggested from the header and this many data rows (their widths and samples).
+const HEAD_ROWS = 1000;
+// findHeaderRow looks at the first 30 rows.
+const HEADER_SCAN_ROWS = 31;
 const TICK_EVERY = 2000;
 const MULTI_TARGETS = new Set<ImportTarget>(['ignore', 'notes', 'nativeName']);
 
@@ -53,7 +57,7 @@ function isEmptyRow(row: readonly string[]): boolean {
  * a value now and then beyond the header is a ragged row instead, reported on its row.
  */
 function usedWidth(rows: readonly (readonly string[])[], dataIndexes: readonly number[]): number {
-  const scan = dataIndexes.slice(0, 1000);
+  const scan = dataIndexes.slice(0, HEAD_ROWS);
   const filled: number[] = [];
   for (const i of scan) {
     const row = rows[i]!;
@@ -86,8 +90,10 @@ function mappingProblems(mapping: ImportMapping, width: number): RawProblem[] {
 
 /**
  * Reads every data row under the mapping; `tick` lets a caller show progress and cancel.
- * `onRows` receives each chunk of checked rows as soon as it is final (only when the file
- * has no blocking problem).
+ * `onRows` receives each chunk of checked rows as soon as it is final, while no blocking
+ * problem is known. A table opened with `openTable` is read a slice at a time as the chunks
+ * need it: only its end can show a quote never closed, after earlier chunks went on, so a
+ * caller that writes them must still refuse a result with `blocking`.
  */
 export async function prepareImport(
   table: SourceTable,
@@ -98,13 +104,14 @@ export async function prepareImport(
 ): Promise<PreparedImport> {
   const empty = { fileName, table, headers: [], columns: [], preset: null, categories: options.categories, rows: [] };
   const noMapping: ImportMapping = { columns: [], categoryValues: {}, delegationFromCountry: false, nameOrder: 'auto' };
-  if (table.blocking.length) {
+  const refused = (): PreparedImport => {
     // The header still names the columns in the message ("column “Organisation”").
     const at = table.rows.length ? findHeaderRow(table.rows) : null;
     const headers = at === null ? [] : table.rows[at]!.map((h) => h.trim());
     return { ...empty, headers, headerRow: at === null ? null : at + 1, mapping: noMapping, blocking: table.blocking };
-  }
-  const headerIndex = options.headerRow ? options.headerRow - 1 : findHeaderRow(table.rows);
+  };
+  if (table.blocking.length) return refused();
+  const headerIndex = headerRowOf(table, options.headerRow);
   if (headerIndex === null || headerIndex >= table.rows.length) {
     const code = table.format === 'xlsx' ? 'empty_sheet' : 'empty_file';
     return { ...empty, headerRow: null, mapping: noMapping, blocking: [{ code, severity: 'blocking', row: null, columnIndex: null, value: null }] };
@@ -113,13 +120,19 @@ export async function prepareImport(
   let width = headerCells.length;
   while (width > 0 && headerCells[width - 1]!.trim() === '') width--;
   const dataIndexes: number[] = [];
-  for (let i = headerIndex + 1; i < table.rows.length; i++) if (!isEmptyRow(table.rows[i]!)) dataIndexes.push(i);
+  let scanned = headerIndex + 1;
+  const collect = () => {
+    for (; scanned < table.rows.length; scanned++) if (!isEmptyRow(table.rows[scanned]!)) dataIndexes.push(scanned);
+  };
+  collect();
+  // The columns' width and samples come from the first rows: read those before anything else.
+  while (dataIndexes.length < HEAD_ROWS && table.more?.next()) collect();
   width = Math.max(width, usedWidth(table.rows, dataIndexes));
   const headers = Array.from({ length: width }, (_, i) => (headerCells[i] ?? '').trim().replace(/\s+/gu, ' '));
 
   const samples = headers.map((_, c) => {
     const values: string[] = [];
-    for (const i of dataIndexes) {
+    for (const i of dataIndexes.slice(0, HEAD_ROWS)) {
       const v = (table.rows[i]![c] ?? '').trim();
       if (v) values.push(v);
       if (values.length >= SAMPLE_ROWS) break;
@@ -148,12 +161,16 @@ export async function prepareImport(
   }
   const blocking = mappingProblems(mapping, width);
   const build = createRowBuilder({ width, mapping, headers, categories: options.categories });
-  const check = createRowChecks(mapping, dataIndexes.length);
+  // A text file still being read: its total is estimated from how much of it the rows so far took.
+  const expected = () => (table.more ? Math.max(dataIndexes.length, Math.round(dataIndexes.length / Math.max(table.more.share, 0.01))) : dataIndexes.length);
+  const check = createRowChecks(mapping, expected());
   const rows: BuiltRow[] = [];
   // Row by row, a chunk at a time: a row's checks look only at the rows before it, so each
   // chunk is final when handed on (the file import writes it while the next one is read).
-  for (let from = 0; from < dataIndexes.length; from += TICK_EVERY) {
-    await tick('checking', from, dataIndexes.length);
+  for (let from = 0; ; from += TICK_EVERY) {
+    while (dataIndexes.length < from + TICK_EVERY && table.more?.next()) collect();
+    if (from >= dataIndexes.length) break;
+    await tick('checking', from, expected());
     const to = Math.min(from + TICK_EVERY, dataIndexes.length);
     for (let n = from; n < to; n++) {
       const i = dataIndexes[n]!;
@@ -161,10 +178,31 @@ export async function prepareImport(
       check(row);
       rows.push(row);
     }
-    if (onRows && blocking.length === 0) onRows(rows.slice(from, to));
+    if (onRows && blocking.length === 0 && table.blocking.length === 0) onRows(rows.slice(from, to));
   }
+  // Read to its end, a text file can still turn out to have a quote that is never closed.
+  if (table.blocking.length) return refused();
   await tick('checking', dataIndexes.length, dataIndexes.length);
   return { ...base, rows, blocking };
+}
+
+/**
+ * The header row's index (given, or found in the first rows), reading a text file's slices
+ * only as far as needed; null when the file has no filled row.
+ */
+function headerRowOf(table: SourceTable, given: number | undefined): number | null {
+  const wanted = (given ?? 0) + HEADER_SCAN_ROWS;
+  while (table.rows.length < wanted && table.more?.next()) {
+    // the next slice
+  }
+  if (given) return given - 1;
+  const found = findHeaderRow(table.rows);
+  if (found !== null || !table.more) return found;
+  // The first rows are all blank: the header is the first filled row, however far down.
+  while (table.more.next()) {
+    // the next slice
+  }
+  return findHeaderRow(table.rows);
 }
 
 function firstColumn(mapping: ImportMapping, target: ImportTarget): number | null {

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { ImportDelimiterSchema, ImportEncoding, ImportFormat, ImportProblemCode, ImportReadOptions } from '../../contract';
 import { decodeText, detectEncoding } from './decode_text';
 import { sniffFile } from './sniff_file';
+import { textRowSlices } from './text_rows';
 
 type Delimiter = z.infer<typeof ImportDelimiterSchema>;
 
@@ -30,20 +31,41 @@ export interface SourceTable {
   readonly delimiter: Delimiter | null;
   readonly sheets: string[];
   readonly sheet: string | null;
-  /** Cells as text; row i is the file's row i + 1. */
+  /** Cells as text; row i is the file's row i + 1. While `more` can read on, the rows so far. */
   readonly rows: string[][];
   /** Problems that stop the whole file (empty, binary, unreadable, an unclosed quote). */
   readonly blocking: RawProblem[];
+  /** A text file opened by `openTable` is read a slice at a time; null once it is whole. */
+  readonly more: TableReading | null;
+}
+
+export interface TableReading {
+  /** Reads the next slice into `rows` (at the end, an unclosed quote into `blocking`); false once all is read. */
+  next(): boolean;
+  /** How much of the file is in `rows`, from 0 to 1. */
+  readonly share: number;
 }
 
 const DELIMITERS: readonly Delimiter[] = ['\t', ';', ',', '|'];
 
-/** Reads the file's table; never throws for bad input, the problems say what is wrong. */
+/** Reads the file's whole table; never throws for bad input, the problems say what is wrong. */
 export async function readTable(bytes: Uint8Array, fileName: string, options: ImportReadOptions): Promise<SourceTable> {
+  const table = await openTable(bytes, fileName, options);
+  while (table.more?.next()) {
+    // the next slice of a text file
+  }
+  return { ...table, more: null };
+}
+
+/**
+ * Opens the file's table: a workbook is read whole, a text file only its first slice (see
+ * `more`), so an import can check and write the first rows while the rest is parsed.
+ */
+export async function openTable(bytes: Uint8Array, fileName: string, options: ImportReadOptions, sliceChars?: number): Promise<SourceTable> {
   const sniffed = sniffFile(bytes, fileName);
   if (sniffed.kind === 'refused') return refused(sniffed.code, sniffed.detail);
   if (sniffed.kind === 'xlsx') return readWorkbook(bytes, options.sheet);
-  return readText(bytes, options);
+  return readText(bytes, options, sliceChars);
 }
 
 function refused(code: ImportProblemCode, detail: string): SourceTable {
@@ -56,6 +78,7 @@ function refused(code: ImportProblemCode, detail: string): SourceTable {
     sheet: null,
     rows: [],
     blocking: [{ code, severity: 'blocking', row: null, columnIndex: null, value: null, detail }],
+    more: null,
   };
 }
 
@@ -77,28 +100,40 @@ function guessDelimiter(text: string, preferTab: boolean): Delimiter {
   return best;
 }
 
-function readText(bytes: Uint8Array, options: ImportReadOptions): SourceTable {
+function readText(bytes: Uint8Array, options: ImportReadOptions, sliceChars?: number): SourceTable {
   const detected = detectEncoding(bytes);
   const encoding = options.encoding ?? detected.encoding;
   const text = decodeText(bytes, encoding);
   const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be';
   const delimiter = options.delimiter ?? guessDelimiter(text, utf16);
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-  const rows = parsed.data;
-  // A final line break leaves one empty record behind; it is not a row of the file.
-  while (rows.length && rows[rows.length - 1]!.every((c) => c === '')) rows.pop();
+  const slices = textRowSlices(text, delimiter, sliceChars);
+  const rows: string[][] = [];
   const blocking: RawProblem[] = [];
-  const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes');
-  if (unclosed && unclosed.row !== undefined) {
-    const row = rows[unclosed.row] ?? [];
-    blocking.push({
-      code: 'unclosed_quote',
-      severity: 'blocking',
-      row: unclosed.row + 1,
-      columnIndex: Math.max(0, row.length - 1),
-      value: (row[row.length - 1] ?? '').slice(0, 60),
-    });
-  }
+  let whole = false;
+  const next = (): boolean => {
+    if (whole) return false;
+    const slice = slices.next();
+    if (slice) {
+      for (const row of slice) rows.push(row);
+      return true;
+    }
+    whole = true;
+    // A final line break leaves one empty record behind; it is not a row of the file.
+    while (rows.length && rows[rows.length - 1]!.every((c) => c === '')) rows.pop();
+    const at = slices.unclosedQuoteRow;
+    if (at !== null) {
+      const row = rows[at] ?? [];
+      blocking.push({
+        code: 'unclosed_quote',
+        severity: 'blocking',
+        row: at + 1,
+        columnIndex: Math.max(0, row.length - 1),
+        value: (row[row.length - 1] ?? '').slice(0, 60),
+      });
+    }
+    return false;
+  };
+  next();
   const format: ImportFormat = delimiter === '\t' ? (utf16 ? 'unicode_text' : 'tsv') : 'csv';
   return {
     format,
@@ -109,6 +144,7 @@ function readText(bytes: Uint8Array, options: ImportReadOptions): SourceTable {
     sheet: null,
     rows,
     blocking,
+    more: { next, get share() { return whole ? 1 : slices.share; } },
   };
 }
 
@@ -134,6 +170,7 @@ async function readWorkbook(bytes: Uint8Array, wanted: string | undefined): Prom
     sheet: chosen?.sheet ?? null,
     rows,
     blocking: [],
+    more: null,
   };
 }
 
