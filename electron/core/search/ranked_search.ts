@@ -120,7 +120,11 @@ export class QueryScorer {
     const sink = this.sink;
     const { best, hits, touched } = sink;
     const total = this.total;
+    const docs = this.outDocs;
+    const scores = this.outScores;
     let candidateCount = 0;
+    let n = 0;
+    const last = words.length - 1;
     words.forEach((word, w) => {
       sink.touchedCount = 0;
       sink.word = w;
@@ -139,6 +143,21 @@ export class QueryScorer {
         });
       }
       if (sink.touchedCount < TYPOS_ONLY_BELOW) for (const index of searched) matchWordTypos(index, word, sink);
+      if (w === last) {
+        // The last word's documents matched every word: they are the answer, in one pass (a
+        // word typed so far can match all 100,000 people). Earlier words' marks are cleared below.
+        for (let i = 0; i < sink.touchedCount; i++) {
+          const doc = touched[i] as number;
+          const points = best[doc] as number;
+          if (points === 0) continue; // listed twice (never with positive weights): once is enough
+          if (alive[doc] !== 0) {
+            docs[n] = doc;
+            scores[n++] = (total[doc] as number) + points;
+          }
+          best[doc] = 0;
+        }
+        return;
+      }
       for (let i = 0; i < sink.touchedCount; i++) {
         const doc = touched[i] as number;
         total[doc] = (total[doc] as number) + (best[doc] as number);
@@ -148,15 +167,8 @@ export class QueryScorer {
       }
     });
     // Results go into reused arrays: the answer is valid until the next run.
-    const docs = this.outDocs;
-    const scores = this.outScores;
-    let n = 0;
     for (let i = 0; i < candidateCount; i++) {
       const doc = this.candidates[i] as number;
-      if (hits[doc] === words.length && alive[doc] !== 0) {
-        docs[n] = doc;
-        scores[n++] = total[doc] as number;
-      }
       hits[doc] = 0;
       total[doc] = 0;
     }
