@@ -40,8 +40,10 @@ export type FileImportOutcome =
  * parsed a slice at a time, and rows are planned and handed to the writer a chunk at a time
  * as they are checked, so a big file's writing starts at once; the write commits only
  * once the whole file has been read and nothing stops the import. The ticks must not wait
- * for other work (they do not in the command line and the benchmark): another write on this
- * connection would wait for the writer thread's transaction, which waits for the next rows.
+ * for other work that writes (they do not in the command line and the benchmark): with the
+ * writer thread, a write on `db` would wait for the thread's transaction, which waits for the
+ * next rows, and fail after the busy timeout; without it, the import's transaction is open on
+ * `db` itself and the write would silently become part of the import.
  */
 export async function importFile(db: Db, bytes: Uint8Array, fileName: string, options: FileImportOptions = {}): Promise<FileImportOutcome> {
   const preset = options.preset ? getPreset(db, options.preset) : null;

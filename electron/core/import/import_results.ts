@@ -238,10 +238,18 @@ export async function finishStreamedImport(
     return err('not_importable', refused);
   }
   const missing = missingFrom(options.linked, planned);
-  // Told to commit first, the writer finishes while the report is being put together.
+  // Told to commit first, a writer thread commits while the report is being put together (the
+  // writer on this thread has committed by the time finish returns).
   const done = writer.finish(!options.dryRun, countWrites(planned));
   done.catch(() => undefined);
-  const report = reportBeforeWrite(prepared, planned, existing, missing, options);
+  let report: ReturnType<typeof reportBeforeWrite>;
+  try {
+    report = reportBeforeWrite(prepared, planned, existing, missing, options);
+  } catch (e) {
+    // Only a bug gets here, and the commit was already asked for: let it settle before saying so.
+    await done.catch(() => undefined);
+    throw e;
+  }
   let written: WriteResult;
   try {
     written = await done;

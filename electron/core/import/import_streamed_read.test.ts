@@ -61,3 +61,15 @@ test('a small file with a quote never closed hands on no rows at all', async () 
   expect(outcome(streamed)).toEqual(outcome(whole));
   expect(handed).toEqual([]);
 });
+
+test.each([
+  ['a header, then a lone quote', 'Name,Email\n"', {}],
+  ['a header row given below a quote never closed', 'Name,Email\nA,a@x\n"B,b@x\n', { headerRow: 4 }],
+])('a quote never closed found while looking for the header or the first rows is the reason given (%s)', async (_, csv, options) => {
+  const bytes = encoded(csv, 'utf-8');
+  const categories = importCategories(newEvent().db);
+  const whole = await prepareImport(await readTable(bytes, 'q.csv', {}), 'q.csv', { categories, ...options });
+  const streamed = await prepareImport(await openTable(bytes, 'q.csv', {}, 64), 'q.csv', { categories, ...options });
+  expect(whole.blocking[0]?.code).toBe('unclosed_quote');
+  expect(outcome(streamed)).toEqual(outcome(whole));
+});

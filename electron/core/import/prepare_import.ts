@@ -112,6 +112,8 @@ export async function prepareImport(
   };
   if (table.blocking.length) return refused();
   const headerIndex = headerRowOf(table, options.headerRow);
+  // Looking for the header may have read a text file to its end, and found a quote never closed.
+  if (table.blocking.length) return refused();
   if (headerIndex === null || headerIndex >= table.rows.length) {
     const code = table.format === 'xlsx' ? 'empty_sheet' : 'empty_file';
     return { ...empty, headerRow: null, mapping: noMapping, blocking: [{ code, severity: 'blocking', row: null, columnIndex: null, value: null }] };
@@ -156,6 +158,7 @@ export async function prepareImport(
     reason: fromPreset && suggestions[index]!.reason !== 'sensitive' ? 'preset' : suggestions[index]!.reason,
   }));
   const base = { fileName, table, headerRow: headerIndex + 1, headers, columns, mapping, preset: options.preset?.name ?? null, categories: options.categories };
+  if (table.blocking.length) return refused(); // so may reading the first rows
   if (dataIndexes.length === 0) {
     return { ...base, rows: [], blocking: [{ code: 'no_data_rows', severity: 'blocking', row: headerIndex + 1, columnIndex: null, value: null }] };
   }

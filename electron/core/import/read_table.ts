@@ -40,7 +40,10 @@ export interface SourceTable {
 }
 
 export interface TableReading {
-  /** Reads the next slice into `rows` (at the end, an unclosed quote into `blocking`); false once all is read. */
+  /**
+   * Reads the next slice into `rows` and returns true; the call after the last slice returns
+   * false, and only then are trailing blank records dropped and an unclosed quote put in `blocking`.
+   */
   next(): boolean;
   /** How much of the file is in `rows`, from 0 to 1. */
   readonly share: number;
