@@ -115,19 +115,39 @@ export function countWrites(planned: readonly PlannedRow[]): WriteCounts {
 
 /** Writes the planned rows on this connection; a dry run rolls back. Throws only for bugs (nothing is then written). */
 export function writeImport(db: Db, planned: readonly PlannedRow[], options: WriteOptions & { readonly dryRun: boolean }): WriteResult {
+  const writer = sessionWriter(db, options);
+  writer.add(planned);
+  return writer.finishNow(!options.dryRun, countWrites(planned));
+}
+
+/** A writer on `db` itself: each chunk is written as it is added. */
+function sessionWriter(db: Db, options: WriteOptions): ImportWriter & { finishNow(commit: boolean, counts: WriteCounts): WriteResult } {
+  const fill = rowFiller();
+  const row = emptyWriteRow();
   const session = new ImportWriteSession(db, options);
-  try {
-    const fill = rowFiller();
-    const row = emptyWriteRow();
-    for (const p of planned) {
-      if (p.outcome === 'skip') continue;
-      fill(row, p);
-      session.write(row);
-    }
-    return resultOf(session.finish(!options.dryRun, countWrites(planned)));
-  } finally {
-    session.abort();
-  }
+  let failure: unknown = null;
+  const finishNow = (commit: boolean, counts: WriteCounts): WriteResult => {
+    if (failure) throw failure;
+    return resultOf(session.finish(commit, counts));
+  };
+  return {
+    add(planned) {
+      if (failure) return;
+      try {
+        for (const p of planned) {
+          if (p.outcome === 'skip') continue;
+          fill(row, p);
+          session.write(row);
+        }
+      } catch (e) {
+        failure = e;
+        session.abort();
+      }
+    },
+    finishNow,
+    finish: async (commit, counts) => finishNow(commit, counts),
+    close: async () => session.abort(),
+  };
 }
 
 /**
@@ -136,52 +156,22 @@ export function writeImport(db: Db, planned: readonly PlannedRow[], options: Wri
  * transaction opens with the first row, so a file refused before any row is sent locks nothing.
  */
 export function startImportWriter(db: Db, options: WriteOptions, workerFile: string | null): ImportWriter {
+  // An in-memory database cannot be opened from another thread.
+  if (!workerFile || db.memory) return sessionWriter(db, options);
   const fill = rowFiller();
   const row = emptyWriteRow();
-  // An in-memory database cannot be opened from another thread.
-  if (workerFile && !db.memory) {
-    const thread = startWriteThread(db.name, options, workerFile);
-    return {
-      add(planned) {
-        for (const p of planned) {
-          if (p.outcome === 'skip') continue;
-          fill(row, p);
-          thread.add(row);
-        }
-        thread.flush();
-      },
-      finish: async (commit, counts) => resultOf(await thread.finish(commit, counts)),
-      close: () => thread.close(),
-    };
-  }
-  let session: ImportWriteSession | null = null;
-  let failure: unknown = null;
+  const thread = startWriteThread(db.name, options, workerFile);
   return {
     add(planned) {
-      if (failure) return;
-      try {
-        for (const p of planned) {
-          if (p.outcome === 'skip') continue;
-          session ??= new ImportWriteSession(db, options);
-          fill(row, p);
-          session.write(row);
-        }
-      } catch (e) {
-        failure = e;
-        session?.abort();
+      for (const p of planned) {
+        if (p.outcome === 'skip') continue;
+        fill(row, p);
+        thread.add(row);
       }
+      thread.flush();
     },
-    finish: async (commit, counts) => {
-      if (failure) throw failure;
-      if (!session && !commit) return resultOf({ addedRows: [], addedIds: [], delegationsCreated: [], restored: 0 });
-      session ??= new ImportWriteSession(db, options);
-      try {
-        return resultOf(session.finish(commit, counts));
-      } finally {
-        session.abort();
-      }
-    },
-    close: async () => session?.abort(),
+    finish: async (commit, counts) => resultOf(await thread.finish(commit, counts)),
+    close: () => thread.close(),
   };
 }
 

@@ -56,8 +56,7 @@ function isEmptyRow(row: readonly string[]): boolean {
  * Columns without a header still count when most rows fill them (an untitled "notes" column);
  * a value now and then beyond the header is a ragged row instead, reported on its row.
  */
-function usedWidth(rows: readonly (readonly string[])[], dataIndexes: readonly number[]): number {
-  const scan = dataIndexes.slice(0, HEAD_ROWS);
+function usedWidth(rows: readonly (readonly string[])[], scan: readonly number[]): number {
   const filled: number[] = [];
   for (const i of scan) {
     const row = rows[i]!;
@@ -129,12 +128,13 @@ export async function prepareImport(
   collect();
   // The columns' width and samples come from the first rows: read those before anything else.
   while (dataIndexes.length < HEAD_ROWS && table.more?.next()) collect();
-  width = Math.max(width, usedWidth(table.rows, dataIndexes));
+  const head = dataIndexes.slice(0, HEAD_ROWS);
+  width = Math.max(width, usedWidth(table.rows, head));
   const headers = Array.from({ length: width }, (_, i) => (headerCells[i] ?? '').trim().replace(/\s+/gu, ' '));
 
   const samples = headers.map((_, c) => {
     const values: string[] = [];
-    for (const i of dataIndexes.slice(0, HEAD_ROWS)) {
+    for (const i of head) {
       const v = (table.rows[i]![c] ?? '').trim();
       if (v) values.push(v);
       if (values.length >= SAMPLE_ROWS) break;

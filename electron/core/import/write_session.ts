@@ -130,43 +130,63 @@ function delegationFinder(db: Db, created: string[]) {
   };
 }
 
-/** One import's write; opens its transaction when made. */
+/** The statements and lookups of an open write, made when its transaction begins. */
+interface OpenWrite {
+  readonly delegationOf: (name: string | null, country: string | null) => number | null;
+  readonly lastOrder: Map<number | null, number>;
+  readonly batch: number;
+  readonly insert: Statement;
+  readonly update: Statement;
+  readonly setHead: Statement;
+  readonly link: Statement;
+}
+
+/**
+ * One import's write. The transaction begins with the first row (or with a commit of no rows),
+ * so an import refused before any row was written never locks the database.
+ */
 export class ImportWriteSession {
   private readonly summary: { -readonly [K in keyof WriteSummary]: WriteSummary[K] } = { addedRows: [], addedIds: [], delegationsCreated: [], restored: 0 };
-  private readonly delegationOf: (name: string | null, country: string | null) => number | null;
-  private readonly lastOrder = new Map<number | null, number>();
-  private readonly batch: number;
-  private readonly insert: Statement;
-  private readonly update: Statement;
-  private readonly setHead: Statement;
-  private readonly link: Statement;
-  private open = true;
+  private opened: OpenWrite | null = null;
+  private ended = false;
 
   constructor(
     private readonly db: Db,
-    options: WriteOptions,
-  ) {
+    private readonly options: WriteOptions,
+  ) {}
+
+  /** Begins the transaction and prepares what every row needs. */
+  private begin(): OpenWrite {
+    if (this.opened) return this.opened;
+    if (this.ended) throw new Error('this import write has already ended');
+    const { db, options } = this;
     db.exec('BEGIN IMMEDIATE');
     try {
       if ((db.prepare('SELECT count(*) AS n FROM category').get() as { n: number }).n === 0) {
         const add = db.prepare('INSERT INTO category (code, name, colour, sort_order) VALUES (@code, @name, @colour, @sortOrder)');
         for (const c of options.categories) add.run(c);
       }
-      this.delegationOf = delegationFinder(db, this.summary.delegationsCreated);
+      const lastOrder = new Map<number | null, number>();
       for (const r of db.prepare('SELECT delegation_id AS d, max(protocol_order) AS n FROM participant GROUP BY delegation_id').all() as Array<{ d: number | null; n: number }>) {
-        this.lastOrder.set(r.d, r.n);
+        lastOrder.set(r.d, r.n);
       }
-      this.batch = Number(
+      const batch = Number(
         db
           .prepare(`INSERT INTO import_batch (source, file_name, imported_at, rows_read, added, updated, unchanged, skipped) VALUES (?, ?, ?, 0, 0, 0, 0, 0)`)
           .run(options.source, options.fileName, options.now).lastInsertRowid,
       );
-      const statements = statementsFor(options.now, this.batch);
-      this.update = db.prepare(statements.update);
-      this.insert = db.prepare(statements.insert);
-      this.setHead = db.prepare('UPDATE delegation SET head_participant_id = ? WHERE id = ?');
-      // An unchanged person keeps every value (and updated_at): only their source is renewed.
-      this.link = db.prepare('UPDATE participant SET import_batch_id = ? WHERE id = ?');
+      const statements = statementsFor(options.now, batch);
+      this.opened = {
+        delegationOf: delegationFinder(db, this.summary.delegationsCreated),
+        lastOrder,
+        batch,
+        update: db.prepare(statements.update),
+        insert: db.prepare(statements.insert),
+        setHead: db.prepare('UPDATE delegation SET head_participant_id = ? WHERE id = ?'),
+        // An unchanged person keeps every value (and updated_at): only their source is renewed.
+        link: db.prepare('UPDATE participant SET import_batch_id = ? WHERE id = ?'),
+      };
+      return this.opened;
     } catch (e) {
       this.abort();
       throw e;
@@ -175,54 +195,62 @@ export class ImportWriteSession {
 
   /** Writes one row; throws only for bugs (the caller then aborts). */
   write(r: WriteRow): void {
+    const w = this.begin();
     if (r.kind === WRITE_UNCHANGED) {
-      this.link.run(this.batch, r.existingId);
+      w.link.run(w.batch, r.existingId);
       return;
     }
     const params = r.columns;
-    const delegationId = r.resolveDelegation ? this.delegationOf(r.delegationName, params[COLUMN.country] as string | null) : r.delegationId;
+    const delegationId = r.resolveDelegation ? w.delegationOf(r.delegationName, params[COLUMN.country] as string | null) : r.delegationId;
     params[COLUMN.delegationId] = delegationId;
     if (r.kind === WRITE_UPDATE) {
       if (r.restored) this.summary.restored++;
       params[COLUMN_COUNT] = r.existingId;
       // Spread: better-sqlite3 binds arguments faster than an array's elements (about 50 ms
       // less per 100,000 rows of 17 values).
-      this.update.run(...params);
-      if (r.isHead && delegationId !== null) this.setHead.run(r.existingId, delegationId);
+      w.update.run(...params);
+      if (r.isHead && delegationId !== null) w.setHead.run(r.existingId, delegationId);
       return;
     }
-    const order = (this.lastOrder.get(delegationId) ?? 0) + 1;
-    this.lastOrder.set(delegationId, order);
+    const order = (w.lastOrder.get(delegationId) ?? 0) + 1;
+    w.lastOrder.set(delegationId, order);
     params[COLUMN_COUNT] = order;
-    const id = Number(this.insert.run(...params).lastInsertRowid);
+    const id = Number(w.insert.run(...params).lastInsertRowid);
     this.summary.addedRows.push(r.row);
     this.summary.addedIds.push(id);
-    if (r.isHead && delegationId !== null) this.setHead.run(id, delegationId);
+    if (r.isHead && delegationId !== null) w.setHead.run(id, delegationId);
   }
 
-  /** Records the counts and commits (or, for a dry run or a refusal, rolls back). */
+  /**
+   * Records the counts and commits, or rolls back for a dry run or a refusal (which, with no
+   * row written, touches nothing). Either way the session has ended.
+   */
   finish(commit: boolean, counts: WriteCounts): WriteSummary {
+    if (!commit && !this.opened) {
+      this.ended = true;
+      return this.summary;
+    }
+    const w = this.begin();
     try {
       this.db
         .prepare('UPDATE import_batch SET rows_read = ?, added = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?')
-        .run(counts.rows, counts.add, counts.update, counts.unchanged, counts.skip, this.batch);
-      if (!commit) {
-        this.abort();
-        return this.summary;
+        .run(counts.rows, counts.add, counts.update, counts.unchanged, counts.skip, w.batch);
+      if (commit) {
+        this.db.exec('COMMIT');
+        this.opened = null;
+        this.ended = true;
       }
-      this.db.exec('COMMIT');
-      this.open = false;
       return this.summary;
-    } catch (e) {
+    } finally {
       this.abort();
-      throw e;
     }
   }
 
-  /** Rolls everything back; safe to call more than once. */
+  /** Rolls back whatever was written and ends the session; safe to call more than once. */
   abort(): void {
-    if (!this.open) return;
-    this.open = false;
+    this.ended = true;
+    if (!this.opened) return;
+    this.opened = null;
     if (this.db.inTransaction) this.db.exec('ROLLBACK');
   }
 }

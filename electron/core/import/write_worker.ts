@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { connect, type Db } from '../db/connection';
 import { unpackWriteChunk } from './write_chunk';
-import { ImportWriteSession, type WriteSummary } from './write_session';
+import { ImportWriteSession } from './write_session';
 import type { WriteThreadData, WriteThreadMessage, WriteThreadReply } from './write_thread';
 
 const port = parentPort;
@@ -24,31 +24,22 @@ if (port) {
   };
   try {
     db = connect(file);
+    session = new ImportWriteSession(db, options);
   } catch (e) {
     failure = e instanceof Error ? e.message : String(e);
   }
   port.on('message', (message: WriteThreadMessage) => {
-    if (failure) {
-      if (message.type === 'finish') end({ type: 'failed', message: failure });
+    if (failure || !session) {
+      if (message.type === 'finish') end({ type: 'failed', message: failure ?? 'the writer thread could not start' });
       return;
     }
+    const writing = session;
     try {
-      if (message.type === 'rows') {
-        session ??= new ImportWriteSession(db!, options);
-        const writing = session;
-        unpackWriteChunk(message.chunk, (row) => writing.write(row));
-        return;
-      }
-      const empty: WriteSummary = { addedRows: [], addedIds: [], delegationsCreated: [], restored: 0 };
-      if (!session && !message.commit) return end({ type: 'done', summary: empty });
-      session ??= new ImportWriteSession(db!, options);
-      const summary = session.finish(message.commit, message.counts);
-      session = null;
-      end({ type: 'done', summary });
+      if (message.type === 'rows') unpackWriteChunk(message.chunk, (row) => writing.write(row));
+      else end({ type: 'done', summary: writing.finish(message.commit, message.counts) });
     } catch (e) {
       failure = e instanceof Error ? e.message : String(e);
-      session?.abort();
-      session = null;
+      writing.abort();
       if (message.type === 'finish') end({ type: 'failed', message: failure });
     }
   });
